@@ -1,0 +1,49 @@
+package io.postline.events;
+
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+/**
+ * An approved card authorization as accepted by ingest ({@code payments.authorization.received}).
+ * {@code authorizationId} is the upstream switch's id for the authorization; the card is present only
+ * as a token, never a PAN. {@code billingAmount} (cardholder billing amount) is optional.
+ */
+public record AuthorizationReceived(
+        String authorizationId,
+        String sourceId,
+        String cardToken,
+        String acquirerId,
+        Merchant merchant,
+        Money amount,
+        Money billingAmount,
+        String stan,
+        String rrn,
+        String approvalCode,
+        Instant transmissionTime,
+        Instant receivedAt) implements PipelineEvent {
+
+    public static final Pattern AUTHORIZATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    public static final Pattern SOURCE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+    public static final Pattern CARD_TOKEN = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+    public static final Pattern ACQUIRER_ID = Pattern.compile("[0-9]{1,11}");
+    public static final Pattern STAN = Pattern.compile("[0-9]{6}");
+    public static final Pattern RRN = Pattern.compile("[A-Za-z0-9]{12}");
+    public static final Pattern APPROVAL_CODE = Pattern.compile("[A-Za-z0-9]{6}");
+
+    public AuthorizationReceived {
+        Require.matches(authorizationId, "authorizationId", AUTHORIZATION_ID);
+        Require.matches(sourceId, "sourceId", SOURCE_ID);
+        Require.matches(cardToken, "cardToken", CARD_TOKEN);
+        Require.matches(acquirerId, "acquirerId", ACQUIRER_ID);
+        Require.present(merchant, "merchant");
+        Require.positive(amount, "amount");
+        if (billingAmount != null) {
+            Require.positive(billingAmount, "billingAmount");
+        }
+        Require.matches(stan, "stan", STAN);
+        Require.matches(rrn, "rrn", RRN);
+        Require.matches(approvalCode, "approvalCode", APPROVAL_CODE);
+        Require.present(transmissionTime, "transmissionTime");
+        Require.present(receivedAt, "receivedAt");
+    }
+}

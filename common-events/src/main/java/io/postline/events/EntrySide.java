@@ -1,0 +1,6 @@
+package io.postline.events;
+
+/** Debit or credit side of a double-entry line. */
+public enum EntrySide {
+    DEBIT, CREDIT
+}

@@ -1,0 +1,38 @@
+package io.postline.events;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** Field checks used by the event records' constructors, so a malformed event cannot be built. */
+final class Require {
+    private Require() {
+    }
+
+    static String text(String value, String field, int maxLength) {
+        Objects.requireNonNull(value, () -> field + " is required");
+        if (value.isBlank() || value.length() > maxLength) {
+            throw new IllegalArgumentException(field + " must be 1.." + maxLength + " characters");
+        }
+        return value;
+    }
+
+    static String matches(String value, String field, Pattern pattern) {
+        Objects.requireNonNull(value, () -> field + " is required");
+        if (!pattern.matcher(value).matches()) {
+            throw new IllegalArgumentException(field + " must match " + pattern.pattern());
+        }
+        return value;
+    }
+
+    static <T> T present(T value, String field) {
+        return Objects.requireNonNull(value, () -> field + " is required");
+    }
+
+    static Money positive(Money amount, String field) {
+        present(amount, field);
+        if (amount.amountMinor() <= 0) {
+            throw new IllegalArgumentException(field + " must be positive");
+        }
+        return amount;
+    }
+}

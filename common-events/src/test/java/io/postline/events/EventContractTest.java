@@ -1,0 +1,58 @@
+package io.postline.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.node.ObjectNode;
+
+class EventContractTest {
+
+    @ParameterizedTest
+    @EnumSource(Topic.class)
+    void theDocumentedExampleOfEveryTopicConformsToItsSchemaAndReadsIntoItsRecord(Topic topic) throws IOException {
+        byte[] example = example(topic);
+        EventSchemas.assertConforms(topic, example);
+        assertThat(EventJson.read(example, topic.eventClass())).isNotNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Topic.class)
+    void whatTheCodeWritesConformsToTheSchemaAndReadsBackEqual(Topic topic) {
+        PipelineEvent event = SampleEvents.of(topic);
+        assertThat(Topic.forEvent(event)).isEqualTo(topic);
+        byte[] json = EventJson.write(event);
+        EventSchemas.assertConforms(topic, json);
+        assertThat(EventJson.read(json, topic.eventClass())).isEqualTo(event);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Topic.class)
+    void anEventWithoutItsAuthorizationIdIsRejectedBySchemaAndRecordAlike(Topic topic) throws IOException {
+        ObjectNode node = (ObjectNode) EventJson.mapper().readTree(example(topic));
+        node.remove("authorizationId");
+        byte[] broken = EventJson.mapper().writeValueAsBytes(node);
+        assertThat(EventSchemas.violations(topic, broken)).isNotEmpty();
+        assertThatThrownBy(() -> EventJson.read(broken, topic.eventClass()))
+                .isInstanceOf(MalformedEventException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Topic.class)
+    void theCatalogueNamesFollowTheConvention(Topic topic) {
+        assertThat(topic.topicName()).matches("payments\\.[a-z]+\\.[a-z]+");
+        assertThat(topic.eventType()).isEqualTo(topic.topicName() + ".v1");
+        assertThat(topic.deadLetterTopic()).isEqualTo(topic.topicName() + ".dlt");
+        assertThat(Topic.byName(topic.topicName())).contains(topic);
+    }
+
+    private static byte[] example(Topic topic) throws IOException {
+        try (InputStream in = EventContractTest.class.getResourceAsStream("/examples/" + topic.eventType() + ".json")) {
+            assertThat(in).as("example for " + topic).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+}

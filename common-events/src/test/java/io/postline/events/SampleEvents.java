@@ -1,0 +1,48 @@
+package io.postline.events;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One valid instance of every event type, for contract tests here and in the services. */
+public final class SampleEvents {
+    public static final Instant T0 = Instant.parse("2026-11-20T10:15:30Z");
+
+    private SampleEvents() {
+    }
+
+    public static AuthorizationReceived received(String authorizationId) {
+        return new AuthorizationReceived(authorizationId, "pos-switch", "CTK000001", "123456",
+                new Merchant("M-4711", "Corner Coffee Ltd", "5814", "London", "GB"), new Money(1250, "GBP"), null,
+                "000123", "000000123456", "A1B2C3", T0, T0.plusMillis(40));
+    }
+
+    public static PipelineEvent of(Topic topic) {
+        AuthorizationReceived r = received("AUTH-0001");
+        StandardizedTransaction tx = new StandardizedTransaction(r.authorizationId(), "MSG-1", r.sourceId(),
+                r.cardToken(), r.acquirerId(), r.merchant(), r.amount(), r.billingAmount(), r.stan(), r.rrn(),
+                r.approvalCode(), r.transmissionTime());
+        AccountRef account = new AccountRef("10000001", "20-00-00", "GBP", "A. Holder", "CURRENT");
+        UUID sequence = EventIds.of("seq-1");
+        return switch (topic) {
+            case AUTHORIZATION_RECEIVED -> r;
+            case AUTHORIZATION_UNIQUE -> new AuthorizationUnique(r.authorizationId(), r, T0);
+            case AUTHORIZATION_DUPLICATE -> new AuthorizationDuplicate("AUTH-0002", received("AUTH-0002"),
+                    DuplicateReason.BUSINESS_DUPLICATE, "AUTH-0001", EventIds.of("e1"), T0);
+            case TRANSACTION_STANDARDIZED -> new TransactionStandardized(r.authorizationId(), "cain.001.001.04",
+                    "<Document/>", tx);
+            case TRANSACTION_ENRICHED -> new TransactionEnriched(r.authorizationId(), tx, account, new Money(1250, "GBP"),
+                    new FxConversion(new Money(1250, "GBP"), new Money(1250, "GBP"), BigDecimal.ONE, "IDENTITY", T0,
+                            "HALF_EVEN"), "Corner Coffee Ltd London");
+            case TRANSACTION_HELD -> new TransactionHeld(r.authorizationId(), "enrichment", "UNKNOWN_CARD",
+                    "no account for the card token", r.amount(), T0);
+            case POSTING_LEG -> new PostingLeg(r.authorizationId(), sequence, 0, 2, "10000001", "20-00-00",
+                    EntrySide.DEBIT, new Money(1250, "GBP"), "Corner Coffee Ltd London", r.amount(), "1", "default");
+            case POSTING_POSTED -> new PostingPosted(r.authorizationId(), sequence, EventIds.of("journal-1"), r.amount(),
+                    List.of(new PostedLine(0, "10000001", EntrySide.DEBIT, new Money(1250, "GBP")),
+                            new PostedLine(1, "GL-CARD-SETTLEMENT-GBP", EntrySide.CREDIT, new Money(1250, "GBP"))),
+                    T0);
+        };
+    }
+}
