@@ -1,0 +1,16 @@
+package io.postline.stage;
+
+import io.postline.events.PipelineEvent;
+
+/** Where a stage's domain step puts its results; written to the outbox in the batch's transaction. */
+public interface StageOutput {
+
+    /**
+     * Emits an event caused by {@code cause}. Its id is derived deterministically from the cause's id, the
+     * stage and the output's position, so processing the cause again yields the same ids.
+     */
+    void emit(InboundEvent cause, PipelineEvent event);
+
+    /** Sends {@code cause} to its topic's DLT with a reason an operator can act on. */
+    void deadLetter(InboundEvent cause, String reason);
+}

@@ -1,0 +1,105 @@
+package io.postline.stage.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.postline.events.Topic;
+import io.postline.stage.StageHandler;
+import io.postline.stage.consumer.StageConsumers;
+import io.postline.stage.inbox.Inbox;
+import io.postline.stage.metrics.StageMetrics;
+import io.postline.stage.outbox.Outbox;
+import io.postline.stage.outbox.OutboxRelay;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Everything a stage runs on, configured once for all services: runtime tables, inbox, outbox and relay,
+ * the byte-level producer, topics of the catalogue, standard metrics, and one batch consumer per
+ * {@link StageHandler} bean.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"},
+        after = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties({StageRuntimeProperties.class, DatabaseProperties.class})
+public class StageRuntimeAutoConfiguration {
+
+    @Bean
+    StageRuntimeMigration stageRuntimeMigration(DataSource dataSource, DatabaseProperties database) {
+        return new StageRuntimeMigration(dataSource, database.schema());
+    }
+
+    @Bean
+    StageMetrics stageMetrics(MeterRegistry registry, @Value("${spring.application.name}") String service) {
+        return new StageMetrics(registry, service);
+    }
+
+    @Bean
+    KafkaTemplate<String, byte[]> stageKafkaTemplate(KafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(KafkaTemplate<String, byte[]> stageKafkaTemplate, JdbcTemplate jdbc, StageMetrics metrics,
+                            StageRuntimeProperties properties, StageRuntimeMigration migrated) {
+        return new OutboxRelay(stageKafkaTemplate, jdbc, metrics, properties.outbox());
+    }
+
+    @Bean
+    Outbox outbox(JdbcTemplate jdbc, OutboxRelay relay) {
+        return new Outbox(jdbc, relay);
+    }
+
+    @Bean
+    Inbox inbox(JdbcTemplate jdbc, StageRuntimeMigration migrated) {
+        return new Inbox(jdbc);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics stageTopics(StageRuntimeProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (Topic t : Topic.values()) {
+            for (String name : List.of(t.topicName(), t.deadLetterTopic())) {
+                topics.add(TopicBuilder.name(name).partitions(properties.topics().partitions())
+                        .replicas(properties.topics().replicationFactor()).build());
+            }
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    StageConsumers stageConsumers(ObjectProvider<StageHandler> handlers, KafkaProperties kafka, Inbox inbox,
+                                  Outbox outbox, PlatformTransactionManager transactions, StageMetrics metrics,
+                                  StageRuntimeProperties properties) {
+        return new StageConsumers(handlers.orderedStream().toList(), kafka.buildConsumerProperties(), inbox, outbox,
+                new TransactionTemplate(transactions), metrics, properties);
+    }
+}

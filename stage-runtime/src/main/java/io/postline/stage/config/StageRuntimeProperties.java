@@ -1,0 +1,50 @@
+package io.postline.stage.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/** Settings of the stage runtime shared by every service ({@code postline.stage.*}). */
+@Validated
+@ConfigurationProperties("postline.stage")
+public record StageRuntimeProperties(
+        @Valid @NotNull @DefaultValue Topics topics,
+        @Valid @NotNull @DefaultValue Consumer consumer,
+        @Valid @NotNull @DefaultValue Outbox outbox,
+        @Valid @NotNull @DefaultValue Retry retry) {
+
+    /** Topic provisioning: every service ensures the whole catalogue (and its DLTs) exists. */
+    public record Topics(
+            @DefaultValue("6") @Min(1) @Max(1024) int partitions,
+            @DefaultValue("1") @Min(1) @Max(7) short replicationFactor) {
+    }
+
+    /** The batch consumer. */
+    public record Consumer(
+            @DefaultValue("1") @Min(1) @Max(64) int concurrency,
+            @DefaultValue("500") @Min(1) @Max(10000) int maxPollRecords,
+            @DefaultValue("true") boolean autoStartup) {
+    }
+
+    /** The outbox relay: fast path after commit plus a poller for what a crash left behind. */
+    public record Outbox(
+            @DefaultValue("1s") @NotNull Duration pollInterval,
+            @DefaultValue("5s") @NotNull Duration leftoverAge,
+            @DefaultValue("500") @Min(1) @Max(10000) int pollBatchSize,
+            @DefaultValue("30s") @NotNull Duration drainTimeout) {
+    }
+
+    /** Back-off for transient failures (database or broker unavailable): retried without end, never skipped. */
+    public record Retry(
+            @DefaultValue("200ms") @NotNull Duration initialInterval,
+            @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
+            @DefaultValue("30s") @NotNull Duration maxInterval,
+            @DefaultValue("100ms") @NotNull Duration jitter) {
+    }
+}

@@ -1,0 +1,128 @@
+package io.postline.stage.consumer;
+
+import io.postline.stage.InboundEvent;
+import io.postline.stage.StageHandler;
+import io.postline.stage.inbox.Inbox;
+import io.postline.stage.metrics.StageMetrics;
+import io.postline.stage.outbox.Outbox;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The heart of every stage: one consumed batch becomes one database transaction (inbox claim, domain
+ * step, outbox), and the offsets are acknowledged by the container only after it returns.
+ * <ul>
+ *   <li>Poison (undecodable) records go to the DLT in that same transaction; the partition keeps moving.</li>
+ *   <li>If the handler fails for a non-transient reason, the batch is rolled back and re-run one event per
+ *       transaction, so only the event that fails goes to the DLT.</li>
+ *   <li>A transient failure is thrown to the container, which backs off and redelivers the batch.</li>
+ * </ul>
+ */
+public class StageBatchProcessor implements BatchMessageListener<String, byte[]> {
+    private static final Logger log = LoggerFactory.getLogger(StageBatchProcessor.class);
+
+    private final StageHandler handler;
+    private final Inbox inbox;
+    private final Outbox outbox;
+    private final TransactionTemplate tx;
+    private final StageMetrics metrics;
+
+    public StageBatchProcessor(StageHandler handler, Inbox inbox, Outbox outbox, TransactionTemplate tx,
+                               StageMetrics metrics) {
+        this.handler = handler;
+        this.inbox = inbox;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
+        // The same id twice in one batch (a producer retry) counts once.
+        Map<UUID, Decoded> batch = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            Decoded d = RecordDecoder.decode(record);
+            if (batch.putIfAbsent(d.eventId(), d) != null) {
+                metrics.repeats(record.topic(), 1);
+            }
+            metrics.received(record.topic(), 1);
+        }
+        List<Decoded> decoded = new ArrayList<>(batch.values());
+        try {
+            runInTransaction(decoded);
+        } catch (RuntimeException e) {
+            if (FailureClassifier.isTransient(e) || decoded.size() == 1) {
+                throwOrDeadLetter(decoded, e);
+                return;
+            }
+            log.warn("batch of {} failed ({}); retrying one event at a time", decoded.size(), e.toString());
+            for (Decoded one : decoded) {
+                try {
+                    runInTransaction(List.of(one));
+                } catch (RuntimeException single) {
+                    throwOrDeadLetter(List.of(one), single);
+                }
+            }
+        }
+    }
+
+    private void throwOrDeadLetter(List<Decoded> decoded, RuntimeException failure) {
+        if (FailureClassifier.isTransient(failure)) {
+            throw failure;
+        }
+        Decoded one = decoded.getFirst();
+        log.error("event {} from {} fails in {}; sending it to the DLT", one.eventId(), one.record().topic(),
+                handler.stageName(), failure);
+        String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        tx.executeWithoutResult(status -> {
+            if (!inbox.claim(List.of(one.eventId())).isEmpty()) {
+                BatchOutput out = output(Map.of());
+                out.addPoison(new Decoded.Poison(one.eventId(), one.record(), reason, failure.getClass().getSimpleName()));
+                outbox.append(out.outputs());
+            }
+        });
+    }
+
+    private void runInTransaction(List<Decoded> decoded) {
+        long start = System.nanoTime();
+        int processed = tx.execute(status -> {
+            Set<UUID> fresh = inbox.claim(decoded.stream().map(Decoded::eventId).toList());
+            List<InboundEvent> events = new ArrayList<>(fresh.size());
+            Map<UUID, ConsumerRecord<String, byte[]>> records = new LinkedHashMap<>();
+            List<Decoded.Poison> poison = new ArrayList<>();
+            for (Decoded d : decoded) {
+                if (!fresh.contains(d.eventId())) {
+                    metrics.repeats(d.record().topic(), 1);
+                } else if (d instanceof Decoded.Event e) {
+                    events.add(e.event());
+                    records.put(e.eventId(), e.record());
+                } else if (d instanceof Decoded.Poison p) {
+                    poison.add(p);
+                }
+            }
+            BatchOutput out = output(records);
+            poison.forEach(out::addPoison);
+            if (!events.isEmpty()) {
+                handler.handle(events, out);
+            }
+            outbox.append(out.outputs());
+            return events.size();
+        });
+        metrics.batch(decoded.size(), processed, System.nanoTime() - start);
+    }
+
+    private BatchOutput output(Map<UUID, ConsumerRecord<String, byte[]>> records) {
+        BiConsumer<String, String> onDeadLetter = metrics::deadLettered;
+        return new BatchOutput(handler.stageName(), records, onDeadLetter);
+    }
+}

@@ -1,0 +1,45 @@
+package io.postline.stage.inbox;
+
+import java.sql.Array;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The stage's record of processed event ids. {@link #claim} runs inside the batch transaction: the ids it
+ * returns are new and must be processed; the others were processed before and are dropped.
+ */
+public class Inbox {
+    private static final String CLAIM = "insert into inbox (event_id) select unnest(?) "
+            + "on conflict (event_id) do nothing returning event_id";
+
+    private final JdbcTemplate jdbc;
+
+    public Inbox(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records the ids in one statement and returns those not seen before. */
+    public Set<UUID> claim(Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc.execute((java.sql.Connection con) -> {
+            Array ids = con.createArrayOf("uuid", eventIds.toArray());
+            try (var ps = con.prepareStatement(CLAIM)) {
+                ps.setArray(1, ids);
+                Set<UUID> fresh = new HashSet<>(eventIds.size() * 2);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        fresh.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                return fresh;
+            } finally {
+                ids.free();
+            }
+        });
+    }
+}

@@ -1,0 +1,75 @@
+package io.postline.stage.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The standard metrics of every stage, so one dashboard reads them all (names in docs/operations.md):
+ * events in and out, processing time per event, batch size, inbox repeats, outbox backlog, DLT records.
+ */
+public class StageMetrics {
+    private final MeterRegistry registry;
+    private final String stage;
+    private final Timer processing;
+    private final DistributionSummary batchSize;
+    private final AtomicLong outboxBacklog = new AtomicLong();
+
+    public StageMetrics(MeterRegistry registry, String stage) {
+        this.registry = registry;
+        this.stage = stage;
+        this.processing = Timer.builder("postline.stage.event.processing")
+                .description("Processing time per event: the batch transaction divided by the new events in it")
+                .tag("stage", stage)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(10_000))
+                .maximumExpectedValue(Duration.ofSeconds(5))
+                .register(registry);
+        this.batchSize = DistributionSummary.builder("postline.stage.batch.size")
+                .description("Records per consumed batch").tag("stage", stage).register(registry);
+        registry.gauge("postline.stage.outbox.backlog", java.util.List.of(io.micrometer.core.instrument.Tag.of("stage", stage)),
+                outboxBacklog);
+    }
+
+    public void received(String topic, int count) {
+        counter("postline.stage.events.in", "Events consumed", topic).increment(count);
+    }
+
+    public void repeats(String topic, int count) {
+        if (count > 0) {
+            counter("postline.stage.inbox.repeats", "Events dropped by the inbox as already processed", topic)
+                    .increment(count);
+        }
+    }
+
+    public void published(String topic) {
+        counter("postline.stage.events.out", "Events published and acknowledged by the broker", topic).increment();
+    }
+
+    public void batch(int records, int processed, long nanos) {
+        batchSize.record(records);
+        if (processed > 0) {
+            long perEvent = nanos / processed;
+            for (int i = 0; i < processed; i++) {
+                processing.record(perEvent, TimeUnit.NANOSECONDS);
+            }
+        }
+    }
+
+    public void deadLettered(String topic, String cause) {
+        Counter.builder("postline.stage.dlt.records").description("Records sent to a dead-letter topic")
+                .tags("stage", stage, "topic", topic, "cause", cause).register(registry).increment();
+    }
+
+    public void outboxBacklog(long rows) {
+        outboxBacklog.set(rows);
+    }
+
+    private Counter counter(String name, String description, String topic) {
+        return Counter.builder(name).description(description).tags("stage", stage, "topic", topic).register(registry);
+    }
+}

@@ -1,0 +1,144 @@
+package io.postline.stage.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.postline.events.AuthorizationReceived;
+import io.postline.events.AuthorizationUnique;
+import io.postline.events.CloudEventHeaders;
+import io.postline.events.EventIds;
+import io.postline.events.EventJson;
+import io.postline.events.Merchant;
+import io.postline.events.SampleEvents;
+import io.postline.events.Topic;
+import io.postline.stage.test.StageIntegrationTest;
+import io.postline.stage.test.TopicProbe;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@StageIntegrationTest(properties = {"spring.application.name=echo", "postline.database.schema=runtime_test"})
+class StageRuntimeIT {
+    private static final String UNIQUE = Topic.AUTHORIZATION_UNIQUE.topicName();
+    private static final String DLT = Topic.AUTHORIZATION_RECEIVED.deadLetterTopic();
+    private static final TopicProbe probe = new TopicProbe();
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
+
+    @AfterAll
+    static void closeProbe() {
+        probe.close();
+    }
+
+    @Test
+    void everyEventIsProcessedOnceAndItsOutputIdIsDerivedFromIt() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        probe.sendEvent(first, SampleEvents.received("ONCE-1"));
+        probe.sendEvent(first, SampleEvents.received("ONCE-1")); // technical resend: same event id
+        probe.sendEvent(second, SampleEvents.received("ONCE-2"));
+
+        List<ConsumerRecord<String, byte[]>> out = probe.awaitRecords(UNIQUE,
+                all -> forAuthorizations(all, "ONCE-1", "ONCE-2").size() >= 2);
+        List<ConsumerRecord<String, byte[]>> mine = forAuthorizations(probe.readAll(UNIQUE), "ONCE-1", "ONCE-2");
+
+        assertThat(mine).hasSize(2);
+        assertThat(mine).extracting(TopicProbe::eventId)
+                .containsExactlyInAnyOrder(EventIds.derive(first, "echo", 0), EventIds.derive(second, "echo", 0));
+        ConsumerRecord<String, byte[]> r = mine.getFirst();
+        assertThat(r.key()).isEqualTo(TopicProbe.payload(r, Topic.AUTHORIZATION_UNIQUE, AuthorizationUnique.class)
+                .authorizationId());
+        assertThat(TopicProbe.header(r, CloudEventHeaders.TYPE)).isEqualTo("payments.authorization.unique.v1");
+        assertThat(TopicProbe.header(r, CloudEventHeaders.SOURCE)).isEqualTo("echo");
+        assertThat(TopicProbe.header(r, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(TopicProbe.header(r, CloudEventHeaders.SUBJECT)).isEqualTo(r.key());
+        assertThat(meters.find("postline.stage.inbox.repeats").counter()).isNotNull();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(jdbc.queryForObject("select count(*) from outbox", Integer.class)).isZero());
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicWithTheReasonAndDoNotBlockThePartition() {
+        String key = "POISON-1";
+        probe.send(Topic.AUTHORIZATION_RECEIVED.topicName(), key, Map.of(CloudEventHeaders.ID,
+                UUID.randomUUID().toString(), CloudEventHeaders.TYPE, Topic.AUTHORIZATION_RECEIVED.eventType()),
+                "{not json".getBytes(StandardCharsets.UTF_8));
+        probe.send(Topic.AUTHORIZATION_RECEIVED.topicName(), key, Map.of(),
+                EventJson.write(SampleEvents.received(key)));
+        probe.sendEvent(UUID.randomUUID(), SampleEvents.received(key)); // same key, so same partition, after the poison
+
+        probe.awaitRecords(UNIQUE, all -> !forAuthorizations(all, key).isEmpty());
+        List<ConsumerRecord<String, byte[]>> dead = probe.awaitRecords(DLT,
+                all -> all.stream().filter(r -> key.equals(r.key())).count() >= 2).stream()
+                .filter(r -> key.equals(r.key())).toList();
+
+        assertThat(dead).hasSize(2);
+        assertThat(dead).extracting(r -> TopicProbe.header(r, CloudEventHeaders.DLT_REASON))
+                .anySatisfy(reason -> assertThat(reason).contains("AuthorizationReceived could not be read"))
+                .anySatisfy(reason -> assertThat(reason).contains("missing header ce_id"));
+        ConsumerRecord<String, byte[]> d = dead.getFirst();
+        assertThat(TopicProbe.header(d, CloudEventHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo("payments.authorization.received");
+        assertThat(TopicProbe.header(d, CloudEventHeaders.DLT_ORIGINAL_OFFSET)).matches("[0-9]+");
+        assertThat(TopicProbe.header(d, CloudEventHeaders.DLT_STAGE)).isEqualTo("echo");
+        assertThat(TopicProbe.header(d, CloudEventHeaders.DLT_TIME)).isNotBlank();
+        assertThat(TopicProbe.header(d, CloudEventHeaders.DLT_EXCEPTION)).isNotBlank();
+    }
+
+    @Test
+    void whenTheDomainStepFailsForOneEventOnlyThatEventIsDeadLettered() {
+        AuthorizationReceived good = SampleEvents.received("ISOLATE-GOOD");
+        AuthorizationReceived bad = withMerchantName(SampleEvents.received("ISOLATE-BAD"), EchoStageApplication.FAIL_MARKER);
+        probe.sendEvent(UUID.randomUUID(), bad);
+        probe.sendEvent(UUID.randomUUID(), good);
+
+        probe.awaitRecords(UNIQUE, all -> !forAuthorizations(all, "ISOLATE-GOOD").isEmpty());
+        List<ConsumerRecord<String, byte[]>> dead = probe.awaitRecords(DLT,
+                all -> all.stream().anyMatch(r -> "ISOLATE-BAD".equals(r.key())));
+
+        assertThat(forAuthorizations(probe.readAll(UNIQUE), "ISOLATE-BAD")).isEmpty();
+        assertThat(dead.stream().filter(r -> "ISOLATE-BAD".equals(r.key())))
+                .singleElement()
+                .satisfies(r -> assertThat(TopicProbe.header(r, CloudEventHeaders.DLT_REASON))
+                        .contains("cannot handle ISOLATE-BAD"));
+    }
+
+    @Test
+    void outboxRowsLeftBehindByACrashArePublishedAndDeleted() {
+        UUID id = UUID.randomUUID();
+        AuthorizationUnique leftover = new AuthorizationUnique("LEFTOVER-1", SampleEvents.received("LEFTOVER-1"),
+                SampleEvents.T0);
+        jdbc.update("insert into outbox (event_id, topic, message_key, headers, payload, created_at) "
+                        + "values (?, ?, ?, ?::jsonb, ?, now() - interval '1 minute')", id, UNIQUE, "LEFTOVER-1",
+                EventJson.mapper().writeValueAsString(Map.of(CloudEventHeaders.ID, id.toString(),
+                        CloudEventHeaders.TYPE, Topic.AUTHORIZATION_UNIQUE.eventType())),
+                EventJson.write(leftover));
+
+        probe.awaitRecords(UNIQUE, all -> all.stream().anyMatch(r -> TopicProbe.eventId(r).equals(id)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                jdbc.queryForObject("select count(*) from outbox where event_id = ?", Integer.class, id)).isZero());
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> forAuthorizations(List<ConsumerRecord<String, byte[]>> all,
+                                                                         String... ids) {
+        List<String> wanted = List.of(ids);
+        return all.stream().filter(r -> wanted.contains(r.key())).toList();
+    }
+
+    private static AuthorizationReceived withMerchantName(AuthorizationReceived r, String name) {
+        Merchant m = r.merchant();
+        return new AuthorizationReceived(r.authorizationId(), r.sourceId(), r.cardToken(), r.acquirerId(),
+                new Merchant(m.merchantId(), name, m.mcc(), m.city(), m.country()), r.amount(), r.billingAmount(),
+                r.stan(), r.rrn(), r.approvalCode(), r.transmissionTime(), r.receivedAt());
+    }
+}
