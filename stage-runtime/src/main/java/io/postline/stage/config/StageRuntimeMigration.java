@@ -24,6 +24,9 @@ public class StageRuntimeMigration implements InitializingBean {
                 .schemas(schema)
                 .defaultSchema(schema)
                 .table("stage_runtime_history")
+                // Either migration may run first; each baselines a schema the other already populated.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .locations("classpath:db/stage-runtime")
                 .load()
                 .migrate();

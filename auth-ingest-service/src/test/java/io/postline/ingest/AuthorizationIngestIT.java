@@ -1,0 +1,107 @@
+package io.postline.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.postline.events.CloudEventHeaders;
+import io.postline.events.EventJson;
+import io.postline.events.EventSchemas;
+import io.postline.events.Topic;
+import io.postline.stage.test.StageIntegrationTest;
+import io.postline.stage.test.TopicProbe;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+@StageIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+class AuthorizationIngestIT {
+    private static final TopicProbe probe = new TopicProbe();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterAll
+    static void closeProbe() {
+        probe.close();
+    }
+
+    static String body(String authorizationId) {
+        return """
+                {"authorizationId":"%s","sourceId":"pos-switch","cardToken":"CTK000001","acquirerId":"40001234",
+                 "merchant":{"merchantId":"M-1","name":"Corner Coffee","mcc":"5814","city":"London","country":"GB"},
+                 "amount":{"amountMinor":1250,"currency":"GBP"},"stan":"000123","rrn":"632410004217",
+                 "approvalCode":"A1B2C3","transmissionTime":"2026-11-20T10:15:30Z"}""".formatted(authorizationId);
+    }
+
+    HttpResponse<String> post(String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/authorizations"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anAcceptedAuthorizationIsStoredAndPublishedUnderTheEventIdTheAnswerGives() throws Exception {
+        HttpResponse<String> response = post(body("INGEST-1"));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode answer = EventJson.mapper().readTree(response.body());
+        assertThat(answer.get("authorizationId").asString()).isEqualTo("INGEST-1");
+        assertThat(answer.get("status").asString()).isEqualTo("ACCEPTED");
+        UUID eventId = UUID.fromString(answer.get("eventId").asString());
+
+        var records = probe.awaitRecords(Topic.AUTHORIZATION_RECEIVED.topicName(),
+                all -> all.stream().anyMatch(r -> TopicProbe.eventId(r).equals(eventId)));
+        var record = records.stream().filter(r -> TopicProbe.eventId(r).equals(eventId)).findFirst().orElseThrow();
+        assertThat(record.key()).isEqualTo("INGEST-1");
+        assertThat(TopicProbe.header(record, CloudEventHeaders.SOURCE)).isEqualTo("auth-ingest");
+        EventSchemas.assertConforms(Topic.AUTHORIZATION_RECEIVED, record.value());
+        assertThat(jdbc.queryForObject("select count(*) from authorization_received where event_id = ?",
+                Integer.class, eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void invalidJsonGetsA400ProblemDetail() throws Exception {
+        HttpResponse<String> response = post("{\"authorizationId\": \"X\", ");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                ct -> assertThat(ct).startsWith("application/problem+json"));
+        JsonNode problem = EventJson.mapper().readTree(response.body());
+        assertThat(problem.get("type").asString()).isEqualTo("https://postline.io/problems/invalid-body");
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+    }
+
+    @Test
+    void aSchemaInvalidBodyGetsA400NamingEveryBadFieldWithoutEchoingValues() throws Exception {
+        String bad = body("INGEST-BAD").replace("\"000123\"", "\"12\"").replace("\"GBP\"", "\"QQQ\"")
+                .replace("\"5814\"", "\"58x4\"").replace("\"CTK000001\"", "\"SECRET!\"");
+
+        HttpResponse<String> response = post(bad);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode problem = EventJson.mapper().readTree(response.body());
+        assertThat(problem.get("type").asString()).isEqualTo("https://postline.io/problems/invalid-fields");
+        assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+                .contains("stan", "amount.currency", "merchant.mcc", "cardToken");
+        assertThat(response.body()).doesNotContain("SECRET!").doesNotContain("58x4").doesNotContain("QQQ");
+    }
+
+    @Test
+    void aWronglyTypedFieldIsNamedWithoutItsValue() throws Exception {
+        HttpResponse<String> response = post(body("INGEST-TYPE").replace("1250", "\"twelve-fifty\""));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("amount.amountMinor").doesNotContain("twelve-fifty");
+    }
+}
