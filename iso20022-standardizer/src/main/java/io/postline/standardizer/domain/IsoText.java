@@ -1,0 +1,15 @@
+package io.postline.standardizer.domain;
+
+/** Fits free text into an ISO 20022 MaxNText field: trimmed, and cut at N code points. */
+final class IsoText {
+    private IsoText() {
+    }
+
+    static String max(String text, int maxLength) {
+        String t = text.strip();
+        if (t.codePointCount(0, t.length()) <= maxLength) {
+            return t;
+        }
+        return t.substring(0, t.offsetByCodePoints(0, maxLength)).strip();
+    }
+}
