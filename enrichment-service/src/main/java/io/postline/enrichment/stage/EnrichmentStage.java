@@ -1,0 +1,51 @@
+package io.postline.enrichment.stage;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.postline.enrichment.domain.Enricher;
+import io.postline.enrichment.domain.ReferenceLookup;
+import io.postline.events.Topic;
+import io.postline.events.TransactionHeld;
+import io.postline.events.TransactionStandardized;
+import io.postline.stage.InboundEvent;
+import io.postline.stage.StageHandler;
+import io.postline.stage.StageOutput;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+@Component
+public class EnrichmentStage implements StageHandler {
+    private final ReferenceLookup reference;
+    private final MeterRegistry meters;
+
+    public EnrichmentStage(ReferenceLookup reference, MeterRegistry meters) {
+        this.reference = reference;
+        this.meters = meters;
+    }
+
+    @Override
+    public String stageName() {
+        return "enrichment";
+    }
+
+    @Override
+    public Set<Topic> consumes() {
+        return Set.of(Topic.TRANSACTION_STANDARDIZED);
+    }
+
+    @Override
+    public void handle(List<InboundEvent> events, StageOutput output) {
+        for (InboundEvent e : events) {
+            var tx = ((TransactionStandardized) e.payload()).transaction();
+            switch (Enricher.enrich(tx, reference)) {
+                case Enricher.Outcome.Enriched enriched -> output.emit(e, enriched.event());
+                case Enricher.Outcome.Held held -> {
+                    meters.counter("postline.enrichment.held", "reason", held.reasonCode()).increment();
+                    output.emit(e, new TransactionHeld(tx.authorizationId(), stageName(), held.reasonCode(),
+                            held.detail(), tx.amount(), Instant.now()));
+                }
+            }
+        }
+    }
+}
