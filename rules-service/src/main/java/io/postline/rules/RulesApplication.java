@@ -1,0 +1,12 @@
+package io.postline.rules;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Applies accounting rules to enriched transactions and emits balanced posting legs. */
+@SpringBootApplication
+public class RulesApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(RulesApplication.class, args);
+    }
+}
