@@ -1,0 +1,68 @@
+package io.postline.posting.store;
+
+import io.postline.events.EventJson;
+import io.postline.events.PostingLeg;
+import java.sql.Array;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Legs of sequences not yet complete; a repeat of a stored leg is ignored by the key. */
+@Repository
+public class PendingLegs {
+    private final JdbcTemplate jdbc;
+
+    public PendingLegs(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void add(List<PostingLeg> legs) {
+        jdbc.batchUpdate("insert into pending_leg (posting_sequence_id, leg_index, leg_count, authorization_id, payload) "
+                        + "values (?, ?, ?, ?, ?::jsonb) on conflict (posting_sequence_id, leg_index) do nothing",
+                legs, legs.size(), (ps, leg) -> {
+                    ps.setObject(1, leg.postingSequenceId());
+                    ps.setInt(2, leg.legIndex());
+                    ps.setInt(3, leg.legCount());
+                    ps.setString(4, leg.authorizationId());
+                    ps.setString(5, EventJson.mapper().writeValueAsString(leg));
+                });
+    }
+
+    public List<PostingLeg> of(Collection<UUID> sequenceIds) {
+        List<PostingLeg> legs = new ArrayList<>();
+        withIds(sequenceIds, "select payload::text from pending_leg where posting_sequence_id = any(?)", ps -> {
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    legs.add(EventJson.mapper().readValue(rs.getString(1), PostingLeg.class));
+                }
+            }
+        });
+        return legs;
+    }
+
+    public void remove(Collection<UUID> sequenceIds) {
+        withIds(sequenceIds, "delete from pending_leg where posting_sequence_id = any(?)", ps -> ps.executeUpdate());
+    }
+
+    interface StatementWork {
+        void run(java.sql.PreparedStatement ps) throws java.sql.SQLException;
+    }
+
+    private void withIds(Collection<UUID> ids, String sql, StatementWork work) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.execute((Connection con) -> {
+            Array arr = con.createArrayOf("uuid", ids.toArray());
+            try (var ps = con.prepareStatement(sql)) {
+                ps.setArray(1, arr);
+                work.run(ps);
+            }
+            return null;
+        });
+    }
+}
