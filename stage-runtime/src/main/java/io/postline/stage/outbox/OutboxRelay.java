@@ -130,6 +130,17 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    private void warmUpMetadata() {
+        for (io.postline.events.Topic t : io.postline.events.Topic.values()) {
+            try {
+                kafka.partitionsFor(t.topicName());
+            } catch (RuntimeException e) {
+                log.debug("no metadata for {} yet: {}", t.topicName(), e.toString());
+                return;
+            }
+        }
+    }
+
     /** True when nothing is being sent and every acknowledged row is deleted. */
     public boolean isIdle() {
         return inFlight.isEmpty() && acknowledged.isEmpty();
@@ -142,6 +153,8 @@ public class OutboxRelay implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
+        // Fetch producer metadata up front, so the first event after start-up does not wait for it.
+        scheduler.execute(this::warmUpMetadata);
         scheduler.scheduleWithFixedDelay(this::deleteAcknowledged, 50, 50, TimeUnit.MILLISECONDS);
         long poll = settings.pollInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::publishLeftovers, poll, poll, TimeUnit.MILLISECONDS);

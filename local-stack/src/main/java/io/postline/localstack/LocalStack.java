@@ -1,0 +1,113 @@
+package io.postline.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole pipeline on one machine without Docker: a real Kafka broker and all seven services as
+ * separate JVMs, against PostgreSQL. Used by the README's run command and by the system tests.
+ */
+public final class LocalStack implements AutoCloseable {
+    private final StackSettings settings;
+    private final KafkaBroker broker;
+    private final Map<PipelineService, ServiceProcess> services = new EnumMap<>(PipelineService.class);
+
+    public LocalStack(StackSettings settings) {
+        this.settings = settings;
+        this.broker = new KafkaBroker(settings, kafkaClassPath(settings.root()));
+    }
+
+    /** The broker runs with this module's dependencies, copied to target/lib by the build. */
+    static String kafkaClassPath(Path root) {
+        Path target = root.resolve("local-stack").resolve("target");
+        if (!Files.isDirectory(target.resolve("lib"))) {
+            throw new IllegalStateException(target.resolve("lib") + " is missing: build first (./mvnw -DskipTests package)");
+        }
+        return target.resolve("lib") + java.io.File.separator + "*";
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    public void start() throws Exception {
+        if (settings.fresh()) {
+            deleteRecursively(settings.dataDir());
+        }
+        Files.createDirectories(settings.dataDir().resolve("logs"));
+        Database.prepare(settings);
+        broker.start();
+        for (PipelineService s : PipelineService.values()) {
+            ServiceProcess p = new ServiceProcess(s, settings);
+            services.put(s, p);
+            p.start();
+        }
+        for (ServiceProcess p : services.values()) {
+            p.awaitReady(Duration.ofSeconds(240));
+        }
+    }
+
+    public ServiceProcess service(PipelineService s) {
+        return services.get(s);
+    }
+
+    /** Kills a service with SIGKILL and starts a new process in its place. */
+    public void crashAndRestart(PipelineService s) throws InterruptedException {
+        services.get(s).kill();
+        ServiceProcess replacement = new ServiceProcess(s, settings);
+        services.put(s, replacement);
+        replacement.start();
+        replacement.awaitReady(Duration.ofSeconds(240));
+    }
+
+    public String ingestUrl() {
+        return "http://localhost:" + PipelineService.AUTH_INGEST.httpPort(settings.portOffset());
+    }
+
+    public String url(PipelineService s) {
+        return "http://localhost:" + s.httpPort(settings.portOffset());
+    }
+
+    /** Stops the services first (graceful: in-flight batches and outboxes drain), then the broker. */
+    @Override
+    public void close() {
+        List<Thread> stopping = new ArrayList<>();
+        for (ServiceProcess p : services.values()) {
+            stopping.add(Thread.ofPlatform().start(p::stop));
+        }
+        for (Thread t : stopping) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        broker.stop();
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

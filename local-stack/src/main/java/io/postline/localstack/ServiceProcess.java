@@ -1,0 +1,90 @@
+package io.postline.localstack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One pipeline service as its own JVM, started from its executable jar. */
+public final class ServiceProcess {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final PipelineService service;
+    private final StackSettings settings;
+    private final ChildProcess process;
+
+    ServiceProcess(PipelineService service, StackSettings settings) {
+        this.service = service;
+        this.settings = settings;
+        Path jar = settings.root().resolve(service.module()).resolve("target").resolve(service.module() + ".jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
+        }
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx384m",
+                "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(),
+                "--server.port=" + service.httpPort(settings.portOffset()),
+                "--management.server.port=" + service.managementPort(settings.portOffset()),
+                "--spring.kafka.bootstrap-servers=" + settings.bootstrapServers(),
+                "--postline.database.host=" + settings.dbHost(),
+                "--postline.database.port=" + settings.dbPort(),
+                "--postline.database.name=" + settings.dbName(),
+                "--spring.datasource.username=" + settings.dbUser()));
+        if (!settings.dbPassword().isEmpty()) {
+            command.add("--spring.datasource.password=" + settings.dbPassword());
+        }
+        this.process = new ChildProcess(service.module(), command,
+                settings.dataDir().resolve("logs").resolve(service.module() + ".log"));
+    }
+
+    public PipelineService service() {
+        return service;
+    }
+
+    public void start() {
+        process.start();
+    }
+
+    /** Waits for the readiness probe on the management port. */
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        URI readiness = URI.create("http://localhost:" + service.managementPort(settings.portOffset())
+                + "/actuator/health/readiness");
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.module() + " exited during start-up; see " + process.log());
+            }
+            try {
+                HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(service.module() + " did not become ready; see " + process.log());
+    }
+
+    public void stop() {
+        process.stop(Duration.ofSeconds(40));
+    }
+
+    /** SIGKILL, as a crash would. */
+    public void kill() {
+        process.kill();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path log() {
+        return process.log();
+    }
+}

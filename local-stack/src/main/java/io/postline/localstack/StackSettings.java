@@ -1,0 +1,34 @@
+package io.postline.localstack;
+
+import java.nio.file.Path;
+
+/**
+ * Where and how the local stack runs.
+ *
+ * @param root       the repository root (service jars are under {@code <module>/target})
+ * @param dataDir    broker data and process logs
+ * @param portOffset added to every default port, so a test stack can run beside a developer's
+ * @param fresh      wipe the broker data and re-create the database first
+ */
+public record StackSettings(Path root, Path dataDir, int kafkaPort, int controllerPort, int portOffset, String dbHost,
+                            int dbPort, String dbUser, String dbPassword, String dbName, boolean fresh) {
+
+    public static StackSettings defaults(Path root) {
+        return new StackSettings(root, root.resolve(".local"), 9092, 9093, 0, env("POSTLINE_DB_HOST", "localhost"),
+                Integer.parseInt(env("POSTLINE_DB_PORT", "5432")), env("POSTLINE_DB_USER", "postgres"),
+                env("POSTLINE_DB_PASSWORD", ""), env("POSTLINE_DB_NAME", "postline"), false);
+    }
+
+    public String bootstrapServers() {
+        return "localhost:" + kafkaPort;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + dbHost + ":" + dbPort + "/" + database;
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}
