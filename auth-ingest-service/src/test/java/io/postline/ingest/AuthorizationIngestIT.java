@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -23,18 +22,13 @@ import tools.jackson.databind.JsonNode;
 
 @StageIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class AuthorizationIngestIT {
-    private static final TopicProbe probe = new TopicProbe();
+    private static final TopicProbe probe = TopicProbe.shared();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
     @Autowired
     JdbcTemplate jdbc;
-
-    @AfterAll
-    static void closeProbe() {
-        probe.close();
-    }
 
     static String body(String authorizationId) {
         return """

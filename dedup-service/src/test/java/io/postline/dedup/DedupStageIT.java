@@ -14,22 +14,16 @@ import io.postline.stage.test.TopicProbe;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @StageIntegrationTest
 class DedupStageIT {
-    private static final TopicProbe probe = new TopicProbe();
+    private static final TopicProbe probe = TopicProbe.shared();
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @AfterAll
-    static void closeProbe() {
-        probe.close();
-    }
 
     @Test
     void forwardsTheFirstAndParksBusinessDuplicatesAndResendsWithAPointerToTheOriginal() {

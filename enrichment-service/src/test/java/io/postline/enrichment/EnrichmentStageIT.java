@@ -12,17 +12,11 @@ import io.postline.events.TransactionStandardized;
 import io.postline.stage.test.StageIntegrationTest;
 import io.postline.stage.test.TopicProbe;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 @StageIntegrationTest
 class EnrichmentStageIT {
-    private static final TopicProbe probe = new TopicProbe();
-
-    @AfterAll
-    static void closeProbe() {
-        probe.close();
-    }
+    private static final TopicProbe probe = TopicProbe.shared();
 
     static TransactionStandardized standardized(String authorizationId, String cardToken) {
         StandardizedTransaction t = ((TransactionStandardized) SampleEvents.of(Topic.TRANSACTION_STANDARDIZED)).transaction();

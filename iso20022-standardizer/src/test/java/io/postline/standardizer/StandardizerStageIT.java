@@ -12,17 +12,11 @@ import io.postline.stage.test.StageIntegrationTest;
 import io.postline.stage.test.TopicProbe;
 import io.postline.standardizer.domain.Iso20022Schemas;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 @StageIntegrationTest
 class StandardizerStageIT {
-    private static final TopicProbe probe = new TopicProbe();
-
-    @AfterAll
-    static void closeProbe() {
-        probe.close();
-    }
+    private static final TopicProbe probe = TopicProbe.shared();
 
     @Test
     void aUniqueAuthorizationBecomesASchemaValidCain001WithItsProjection() {

@@ -16,7 +16,6 @@ import io.postline.stage.test.StageIntegrationTest;
 import io.postline.stage.test.TopicProbe;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
@@ -24,15 +23,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 @StageIntegrationTest
 class PostingStageIT {
-    private static final TopicProbe probe = new TopicProbe();
+    private static final TopicProbe probe = TopicProbe.shared();
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @AfterAll
-    static void closeProbe() {
-        probe.close();
-    }
 
     static PostingLeg leg(String auth, UUID seq, int index, String account, EntrySide side, long minor) {
         return new PostingLeg(auth, seq, index, 2, account, null, side, new Money(minor, "GBP"), "Shop, Town",

@@ -19,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,15 +26,10 @@ import tools.jackson.databind.JsonNode;
 
 @StageIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class ReconciliationIT {
-    private static final TopicProbe probe = new TopicProbe();
+    private static final TopicProbe probe = TopicProbe.shared();
 
     @LocalServerPort
     int port;
-
-    @AfterAll
-    static void closeProbe() {
-        probe.close();
-    }
 
     static PostingPosted posted(String authorizationId, long minor) {
         PostingPosted p = (PostingPosted) SampleEvents.of(Topic.POSTING_POSTED);

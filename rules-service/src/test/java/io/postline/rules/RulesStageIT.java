@@ -10,17 +10,11 @@ import io.postline.events.Topic;
 import io.postline.stage.test.StageIntegrationTest;
 import io.postline.stage.test.TopicProbe;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 @StageIntegrationTest
 class RulesStageIT {
-    private static final TopicProbe probe = new TopicProbe();
-
-    @AfterAll
-    static void closeProbe() {
-        probe.close();
-    }
+    private static final TopicProbe probe = TopicProbe.shared();
 
     @Test
     void anEnrichedTransactionBecomesTwoLegsOfOneSequenceWithDerivedIds() {

@@ -1,7 +1,6 @@
 package io.postline.ingest.api;
 
 import io.postline.ingest.AuthorizationAcceptance;
-import io.postline.ingest.domain.AuthorizationIntake;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.UUID;
@@ -26,7 +25,7 @@ public class AuthorizationController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     public AcceptedAuthorization accept(@Valid @RequestBody AuthorizationRequest request,
                                         @RequestHeader(name = "traceparent", required = false) String traceparent) {
-        UUID eventId = acceptance.accept(AuthorizationIntake.toEvent(request, Instant.now()), traceparent);
+        UUID eventId = acceptance.accept(request.toEvent(Instant.now()), traceparent);
         return new AcceptedAuthorization(request.authorizationId(), eventId, "ACCEPTED");
     }
 }

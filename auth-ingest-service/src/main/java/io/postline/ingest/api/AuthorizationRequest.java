@@ -7,6 +7,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import io.postline.events.AuthorizationReceived;
+import io.postline.events.Merchant;
+import io.postline.events.Money;
 import java.time.Instant;
 import java.util.Currency;
 
@@ -27,6 +30,14 @@ public record AuthorizationRequest(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9]{6}", message = "must be 6 letters or digits") String approvalCode,
         @NotNull Instant transmissionTime) {
 
+    /** The {@code payments.authorization.received} event of a validated request. */
+    public AuthorizationReceived toEvent(Instant receivedAt) {
+        return new AuthorizationReceived(authorizationId, sourceId, cardToken, acquirerId,
+                new Merchant(merchant.merchantId(), merchant.name(), merchant.mcc(), merchant.city(), merchant.country()),
+                amount.toMoney(), billingAmount == null ? null : billingAmount.toMoney(), stan, rrn, approvalCode,
+                transmissionTime, receivedAt);
+    }
+
     public record MerchantBody(
             @NotBlank @Size(max = 35) String merchantId,
             @NotBlank @Size(max = 99) String name,
@@ -36,6 +47,10 @@ public record AuthorizationRequest(
     }
 
     public record MoneyBody(@NotNull @Positive Long amountMinor, @NotBlank String currency) {
+        Money toMoney() {
+            return new Money(amountMinor, currency);
+        }
+
         @AssertTrue(message = "must be an ISO 4217 currency code with a minor unit")
         public boolean isIsoCurrency() {
             if (currency == null) {

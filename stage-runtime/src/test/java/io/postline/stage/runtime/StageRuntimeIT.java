@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,17 +28,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class StageRuntimeIT {
     private static final String UNIQUE = Topic.AUTHORIZATION_UNIQUE.topicName();
     private static final String DLT = Topic.AUTHORIZATION_RECEIVED.deadLetterTopic();
-    private static final TopicProbe probe = new TopicProbe();
+    private static final TopicProbe probe = TopicProbe.shared();
 
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
     MeterRegistry meters;
-
-    @AfterAll
-    static void closeProbe() {
-        probe.close();
-    }
 
     @Test
     void everyEventIsProcessedOnceAndItsOutputIdIsDerivedFromIt() {

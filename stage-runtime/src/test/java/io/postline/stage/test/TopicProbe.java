@@ -31,10 +31,21 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Sends raw records to, and reads everything from, topics of the test broker. */
 public final class TopicProbe implements AutoCloseable {
+    private static volatile TopicProbe shared;
     private final String brokers = System.getProperty("spring.embedded.kafka.brokers");
     private final KafkaProducer<String, byte[]> producer;
 
-    public TopicProbe() {
+    /** One probe per test JVM, closed when the JVM ends. */
+    public static synchronized TopicProbe shared() {
+        if (shared == null) {
+            TopicProbe probe = new TopicProbe();
+            Runtime.getRuntime().addShutdownHook(new Thread(probe::close));
+            shared = probe;
+        }
+        return shared;
+    }
+
+    private TopicProbe() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
