@@ -1,57 +1,171 @@
 package io.postline.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.postline.dedup.store.DedupPurge;
 import io.postline.events.AuthorizationDuplicate;
 import io.postline.events.AuthorizationReceived;
+import io.postline.events.AuthorizationUnique;
 import io.postline.events.DuplicateReason;
 import io.postline.events.EventIds;
+import io.postline.events.EventJson;
 import io.postline.events.EventSchemas;
+import io.postline.events.Merchant;
 import io.postline.events.SampleEvents;
 import io.postline.events.Topic;
 import io.postline.stage.test.StageIntegrationTest;
 import io.postline.stage.test.TopicProbe;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
-@StageIntegrationTest
+@StageIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class DedupStageIT {
     private static final TopicProbe probe = TopicProbe.shared();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    DedupPurge purge;
+    @LocalServerPort
+    int port;
+
+    static AuthorizationReceived received(String id, String stan, String merchantName) {
+        AuthorizationReceived s = SampleEvents.received(id);
+        return new AuthorizationReceived(id, s.sourceId(), s.cardToken(), s.acquirerId(),
+                new Merchant("M-1", merchantName, "5814", "London", "GB"), s.amount(), null, stan, s.rrn(),
+                s.approvalCode(), s.transmissionTime(), s.receivedAt());
+    }
+
+    static List<ConsumerRecord<String, byte[]>> forKeys(List<ConsumerRecord<String, byte[]>> all, String... keys) {
+        List<String> wanted = List.of(keys);
+        return all.stream().filter(r -> wanted.contains(r.key())).toList();
+    }
 
     @Test
-    void forwardsTheFirstAndParksBusinessDuplicatesAndResendsWithAPointerToTheOriginal() {
-        AuthorizationReceived original = SampleEvents.received("DEDUP-A");
-        AuthorizationReceived business = SampleEvents.received("DEDUP-B"); // other id, same identifying fields
+    void tellsTechnicalResendsUpstreamResendsConflictsAndBusinessDuplicatesApart() {
+        AuthorizationReceived original = received("D-A", "100001", "Coffee");
         UUID originalId = UUID.randomUUID();
+        double repeatsBefore = count("postline.stage.inbox.repeats");
         probe.sendEvent(originalId, original);
-        probe.sendEvent(UUID.randomUUID(), business);
-        probe.sendEvent(UUID.randomUUID(), original); // upstream resent it under a new event id
+        probe.sendEvent(originalId, original);                                          // (a) same event id
+        probe.sendEvent(UUID.randomUUID(), original);                                   // (b) same id, same content
+        UUID conflictId = UUID.randomUUID();
+        probe.sendEvent(conflictId, received("D-A", "100001", "Coffee & Cake"));         // (c) same id, other content
+        UUID businessId = UUID.randomUUID();
+        probe.sendEvent(businessId, received("D-B", "100001", "Coffee"));                // (d) other id, same fingerprint
 
-        List<ConsumerRecord<String, byte[]>> parked = probe.awaitRecords(Topic.AUTHORIZATION_DUPLICATE.topicName(),
-                all -> all.size() >= 2);
-        List<ConsumerRecord<String, byte[]>> unique = probe.readAll(Topic.AUTHORIZATION_UNIQUE.topicName());
+        List<ConsumerRecord<String, byte[]>> parked = forKeys(probe.awaitRecords(
+                Topic.AUTHORIZATION_DUPLICATE.topicName(), all -> forKeys(all, "D-A", "D-B").size() >= 2), "D-A", "D-B");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                jdbc.queryForObject("select count(*) from dropped_resend where authorization_id = 'D-A'", Integer.class))
+                .isEqualTo(1));
 
-        assertThat(unique).extracting(ConsumerRecord::key).containsExactly("DEDUP-A");
+        List<ConsumerRecord<String, byte[]>> unique = forKeys(probe.readAll(Topic.AUTHORIZATION_UNIQUE.topicName()), "D-A", "D-B");
+        assertThat(unique).hasSize(1);
         assertThat(TopicProbe.eventId(unique.getFirst())).isEqualTo(EventIds.derive(originalId, "dedup", 0));
         unique.forEach(r -> EventSchemas.assertConforms(Topic.AUTHORIZATION_UNIQUE, r.value()));
         parked.forEach(r -> EventSchemas.assertConforms(Topic.AUTHORIZATION_DUPLICATE, r.value()));
-        List<AuthorizationDuplicate> duplicates = parked.stream()
-                .map(r -> TopicProbe.payload(r, Topic.AUTHORIZATION_DUPLICATE, AuthorizationDuplicate.class)).toList();
-        assertThat(duplicates).extracting(AuthorizationDuplicate::authorizationId, AuthorizationDuplicate::reason,
+        assertThat(parked.stream().map(r -> TopicProbe.payload(r, Topic.AUTHORIZATION_DUPLICATE, AuthorizationDuplicate.class)))
+                .extracting(AuthorizationDuplicate::authorizationId, AuthorizationDuplicate::reason,
                         AuthorizationDuplicate::originalAuthorizationId, AuthorizationDuplicate::originalEventId)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("DEDUP-B", DuplicateReason.BUSINESS_DUPLICATE, "DEDUP-A", originalId),
-                        org.assertj.core.groups.Tuple.tuple("DEDUP-A", DuplicateReason.SAME_ID_SAME_CONTENT, "DEDUP-A", originalId));
-        assertThat(jdbc.queryForObject("select count(*) from parked_duplicate", Integer.class)).isEqualTo(2);
-        assertThat(jdbc.queryForObject("select count(*) from fingerprint", Integer.class)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select fingerprint from fingerprint", String.class))
+                        tuple("D-A", DuplicateReason.SAME_ID_DIFFERENT_CONTENT, "D-A", originalId),
+                        tuple("D-B", DuplicateReason.BUSINESS_DUPLICATE, "D-A", originalId));
+        assertThat(jdbc.queryForObject("select original_payload->'merchant'->>'name' from parked_duplicate "
+                + "where event_id = ?", String.class, conflictId)).as("a conflict keeps the first version").isEqualTo("Coffee");
+        assertThat(jdbc.queryForObject("select payload->'merchant'->>'name' from parked_duplicate where event_id = ?",
+                String.class, conflictId)).isEqualTo("Coffee & Cake");
+        assertThat(count("postline.stage.inbox.repeats")).as("(a) counted by the inbox").isGreaterThan(repeatsBefore);
+        assertThat(meters.counter("postline.dedup.dropped", "reason", "SAME_ID_SAME_CONTENT").count()).isPositive();
+        assertThat(meters.counter("postline.dedup.parked", "reason", "SAME_ID_DIFFERENT_CONTENT").count()).isPositive();
+        assertThat(meters.counter("postline.dedup.parked", "reason", "BUSINESS_DUPLICATE").count()).isPositive();
+        assertThat(meters.counter("postline.dedup.checked").count()).isGreaterThanOrEqualTo(4);
+        assertThat(jdbc.queryForObject("select fingerprint from fingerprint where authorization_id = 'D-A'", String.class))
                 .matches("[0-9a-f]{64}").doesNotContain(original.cardToken());
+    }
+
+    @Test
+    void anOperatorCanListShowAndReleaseABusinessDuplicateOnceButNotAConflict() throws Exception {
+        probe.sendEvent(UUID.randomUUID(), received("R-A", "200001", "Books"));
+        UUID business = UUID.randomUUID();
+        probe.sendEvent(business, received("R-B", "200001", "Books"));
+        UUID conflict = UUID.randomUUID();
+        probe.sendEvent(conflict, received("R-A", "200001", "Books and Maps"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from parked_duplicate where authorization_id in ('R-A', 'R-B')", Integer.class) == 2);
+
+        JsonNode page = get("/v1/duplicates?authorizationId=R-B&reason=BUSINESS_DUPLICATE&released=false&size=1");
+        assertThat(page.get("total").asLong()).isEqualTo(1);
+        assertThat(page.get("items").get(0).get("eventId").asString()).isEqualTo(business.toString());
+        assertThat(get("/v1/duplicates?size=1&page=0").get("items")).hasSize(1);
+        assertThat(get("/v1/duplicates/" + business).get("originalAuthorizationId").asString()).isEqualTo("R-A");
+
+        HttpResponse<String> first = post("/v1/duplicates/" + business + "/release");
+        HttpResponse<String> second = post("/v1/duplicates/" + business + "/release");
+        HttpResponse<String> refused = post("/v1/duplicates/" + conflict + "/release");
+        HttpResponse<String> unknown = post("/v1/duplicates/" + UUID.randomUUID() + "/release");
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("only business duplicates can be released");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        UUID released = EventIds.derive(business, "dedup/release", 0);
+        List<ConsumerRecord<String, byte[]>> unique = forKeys(probe.awaitRecords(Topic.AUTHORIZATION_UNIQUE.topicName(),
+                all -> all.stream().anyMatch(r -> TopicProbe.eventId(r).equals(released))), "R-B");
+        assertThat(unique).as("released once, however often the operator clicks").hasSize(1);
+        assertThat(TopicProbe.payload(unique.getFirst(), Topic.AUTHORIZATION_UNIQUE, AuthorizationUnique.class)
+                .authorizationId()).isEqualTo("R-B");
+        assertThat(get("/v1/duplicates/" + business).get("releasedBy").asString()).isEqualTo("ops@bank");
+    }
+
+    @Test
+    void lookUpRowsOlderThanTheWindowArePurgedAndThenNoLongerMatch() {
+        jdbc.update("insert into fingerprint (fingerprint, authorization_id, event_id, first_seen) "
+                + "values ('old-fp', 'OLD-1', ?, now() - interval '25 hours')", UUID.randomUUID());
+        jdbc.update("insert into authorization_seen (authorization_id, event_id, content_hash, payload, first_seen) "
+                + "values ('OLD-1', ?, 'h', '{}'::jsonb, now() - interval '25 hours')", UUID.randomUUID());
+
+        assertThat(purge.purge()).isGreaterThanOrEqualTo(2);
+
+        assertThat(jdbc.queryForObject("select count(*) from fingerprint where fingerprint = 'old-fp'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from authorization_seen where authorization_id = 'OLD-1'",
+                Integer.class)).isZero();
+    }
+
+    private double count(String name) {
+        return meters.find(name).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return EventJson.mapper().readTree(r.body());
+    }
+
+    private HttpResponse<String> post(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"releasedBy\":\"ops@bank\",\"reason\":\"verified with acquirer\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -6,8 +6,10 @@ import io.postline.dedup.domain.DuplicateDetector;
 import io.postline.dedup.domain.DuplicateDetector.Candidate;
 import io.postline.dedup.domain.DuplicateDetector.Decision;
 import io.postline.dedup.domain.Fingerprinter;
+import io.postline.dedup.store.DroppedResends;
 import io.postline.dedup.store.FingerprintStore;
 import io.postline.dedup.store.ParkedDuplicates;
+import io.postline.dedup.store.SeenAuthorizations;
 import io.postline.events.AuthorizationDuplicate;
 import io.postline.events.AuthorizationReceived;
 import io.postline.events.AuthorizationUnique;
@@ -17,27 +19,35 @@ import io.postline.stage.StageHandler;
 import io.postline.stage.StageOutput;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Wires duplicate detection to the stage runtime: fingerprints, decides, records, forwards or parks. */
+/**
+ * Wires duplicate detection to the stage runtime: hashes, decides against what the window holds, records
+ * first sightings, then forwards, parks or drops.
+ */
 @Component
 public class DedupStage implements StageHandler {
     private final Fingerprinter fingerprinter;
     private final FingerprintStore fingerprints;
+    private final SeenAuthorizations seen;
     private final ParkedDuplicates parked;
+    private final DroppedResends resends;
     private final DedupProperties properties;
     private final MeterRegistry meters;
 
-    public DedupStage(FingerprintStore fingerprints, ParkedDuplicates parked, DedupProperties properties,
-                      MeterRegistry meters) {
+    public DedupStage(FingerprintStore fingerprints, SeenAuthorizations seen, ParkedDuplicates parked,
+                      DroppedResends resends, DedupProperties properties, MeterRegistry meters) {
         this.fingerprinter = new Fingerprinter(properties.fingerprintSecret());
         this.fingerprints = fingerprints;
+        this.seen = seen;
         this.parked = parked;
+        this.resends = resends;
         this.properties = properties;
         this.meters = meters;
     }
@@ -54,28 +64,67 @@ public class DedupStage implements StageHandler {
 
     @Override
     public void handle(List<InboundEvent> events, StageOutput output) {
-        Map<UUID, InboundEvent> byId = new HashMap<>();
+        Map<UUID, InboundEvent> byId = new LinkedHashMap<>();
         List<Candidate> candidates = new ArrayList<>(events.size());
         for (InboundEvent e : events) {
+            AuthorizationReceived a = (AuthorizationReceived) e.payload();
             byId.put(e.eventId(), e);
-            candidates.add(new Candidate(e.eventId(), e.authorizationId(),
-                    fingerprinter.fingerprint((AuthorizationReceived) e.payload())));
+            candidates.add(new Candidate(e.eventId(), a.authorizationId(), fingerprinter.fingerprint(a),
+                    fingerprinter.contentHash(a)));
         }
-        var known = fingerprints.findLive(candidates.stream().map(Candidate::fingerprint).toList(), properties.window());
-        List<Decision> decisions = DuplicateDetector.decide(candidates, known);
+        List<Decision> decisions = decideAndRecord(candidates, byId);
+        act(decisions, byId, output);
+    }
 
-        List<Candidate> originals = decisions.stream().filter(Decision.Unique.class::isInstance)
-                .map(Decision::candidate).toList();
-        Set<String> recorded = fingerprints.record(originals, properties.window());
-        if (recorded.size() < originals.size()) {
-            // Another consumer recorded some of these fingerprints first: decide again against the store.
-            known = fingerprints.findLive(candidates.stream().map(Candidate::fingerprint).toList(), properties.window());
-            known.keySet().removeAll(recorded);
-            decisions = DuplicateDetector.decide(candidates, known);
+    /**
+     * Decides, then records first sightings. If another consumer recorded one of the same ids or
+     * fingerprints first, decides once more against the store, without this batch's own rows, and drops
+     * the rows of candidates that are no longer originals.
+     */
+    private List<Decision> decideAndRecord(List<Candidate> candidates, Map<UUID, InboundEvent> byId) {
+        List<Decision> decisions = decide(candidates, Set.of());
+        List<Decision> firstOfId = decisions.stream().filter(Decision::firstOfItsId).toList();
+        List<Candidate> uniques = decisions.stream().filter(Decision.Unique.class::isInstance).map(Decision::candidate).toList();
+        Set<UUID> idsRecorded = seen.record(firstOfId.stream().map(d -> sighting(d.candidate(), byId)).toList(),
+                properties.window());
+        Set<UUID> fingerprintsRecorded = fingerprints.record(uniques, properties.window());
+        if (idsRecorded.size() == firstOfId.size() && fingerprintsRecorded.size() == uniques.size()) {
+            return decisions;
         }
+        Set<UUID> ours = new HashSet<>(byId.keySet());
+        List<Decision> again = decide(candidates, ours);
+        Set<UUID> stillFirst = new HashSet<>();
+        Set<UUID> stillUnique = new HashSet<>();
+        for (Decision d : again) {
+            if (d.firstOfItsId()) {
+                stillFirst.add(d.candidate().eventId());
+            }
+            if (d instanceof Decision.Unique) {
+                stillUnique.add(d.candidate().eventId());
+            }
+        }
+        seen.forget(idsRecorded.stream().filter(id -> !stillFirst.contains(id)).toList());
+        fingerprints.forget(fingerprintsRecorded.stream().filter(id -> !stillUnique.contains(id)).toList());
+        return again;
+    }
 
+    private List<Decision> decide(List<Candidate> candidates, Set<UUID> excludeOwnRows) {
+        var ids = seen.findLive(candidates.stream().map(Candidate::authorizationId).toList(), properties.window());
+        var fps = fingerprints.findLive(candidates.stream().map(Candidate::fingerprint).toList(), properties.window());
+        ids.values().removeIf(s -> excludeOwnRows.contains(s.eventId()));
+        fps.values().removeIf(o -> excludeOwnRows.contains(o.eventId()));
+        return DuplicateDetector.decide(candidates, ids, fps);
+    }
+
+    private static SeenAuthorizations.Sighting sighting(Candidate c, Map<UUID, InboundEvent> byId) {
+        return new SeenAuthorizations.Sighting(c.eventId(), c.contentHash(),
+                (AuthorizationReceived) byId.get(c.eventId()).payload());
+    }
+
+    private void act(List<Decision> decisions, Map<UUID, InboundEvent> byId, StageOutput output) {
         Instant now = Instant.now();
         List<ParkedDuplicates.Parked> toPark = new ArrayList<>();
+        List<DroppedResends.Resend> dropped = new ArrayList<>();
         for (Decision d : decisions) {
             InboundEvent e = byId.get(d.candidate().eventId());
             AuthorizationReceived a = (AuthorizationReceived) e.payload();
@@ -85,17 +134,32 @@ public class DedupStage implements StageHandler {
                     meters.counter("postline.dedup.unique").increment();
                     output.emit(e, new AuthorizationUnique(a.authorizationId(), a, now));
                 }
-                case Decision.Duplicate dup -> {
-                    meters.counter("postline.dedup.parked", "reason", dup.reason().name()).increment();
-                    AuthorizationDuplicate event = new AuthorizationDuplicate(a.authorizationId(), a, dup.reason(),
-                            dup.original().authorizationId(), dup.original().eventId(), now);
-                    toPark.add(new ParkedDuplicates.Parked(e.eventId(), event));
+                case Decision.Resend r -> {
+                    meters.counter("postline.dedup.dropped", "reason", d.reason().name()).increment();
+                    dropped.add(new DroppedResends.Resend(e.eventId(), a.authorizationId(), r.originalEventId()));
+                }
+                case Decision.Conflict c -> {
+                    meters.counter("postline.dedup.parked", "reason", d.reason().name()).increment();
+                    AuthorizationDuplicate event = new AuthorizationDuplicate(a.authorizationId(), a, d.reason(),
+                            a.authorizationId(), c.originalEventId(), now);
+                    toPark.add(new ParkedDuplicates.Parked(e.eventId(), event,
+                            seen.payloadOf(c.originalEventId()).orElse(null)));
+                    output.emit(e, event);
+                }
+                case Decision.BusinessDuplicate b -> {
+                    meters.counter("postline.dedup.parked", "reason", d.reason().name()).increment();
+                    AuthorizationDuplicate event = new AuthorizationDuplicate(a.authorizationId(), a, d.reason(),
+                            b.original().authorizationId(), b.original().eventId(), now);
+                    toPark.add(new ParkedDuplicates.Parked(e.eventId(), event, null));
                     output.emit(e, event);
                 }
             }
         }
         if (!toPark.isEmpty()) {
             parked.park(toPark);
+        }
+        if (!dropped.isEmpty()) {
+            resends.record(dropped);
         }
     }
 }

@@ -42,6 +42,21 @@ class FingerprinterTest {
         assertThat(fp).matches("[0-9a-f]{64}").doesNotContain(a.cardToken());
     }
 
+    @Test
+    void theContentHashIgnoresOnlyWhenIngestReceivedIt() {
+        AuthorizationReceived a = SampleEvents.received("A");
+        AuthorizationReceived later = new AuthorizationReceived("A", a.sourceId(), a.cardToken(), a.acquirerId(),
+                a.merchant(), a.amount(), null, a.stan(), a.rrn(), a.approvalCode(), a.transmissionTime(),
+                a.receivedAt().plusSeconds(60));
+        AuthorizationReceived renamed = new AuthorizationReceived("A", a.sourceId(), a.cardToken(), a.acquirerId(),
+                new Merchant("M-4711", "Other name", "5814", "London", "GB"), a.amount(), null, a.stan(), a.rrn(),
+                a.approvalCode(), a.transmissionTime(), a.receivedAt());
+        assertThat(fingerprinter.contentHash(later)).isEqualTo(fingerprinter.contentHash(a));
+        assertThat(fingerprinter.contentHash(renamed)).isNotEqualTo(fingerprinter.contentHash(a))
+                .matches("[0-9a-f]{64}");
+        assertThat(fingerprinter.fingerprint(renamed)).isEqualTo(fingerprinter.fingerprint(a));
+    }
+
     private static AuthorizationReceived with(AuthorizationReceived a, Money amount) {
         return new AuthorizationReceived(a.authorizationId(), a.sourceId(), a.cardToken(), a.acquirerId(), a.merchant(),
                 amount, null, a.stan(), a.rrn(), a.approvalCode(), a.transmissionTime(), a.receivedAt());
