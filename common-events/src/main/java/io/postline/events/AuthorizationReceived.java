@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * An approved card authorization as accepted by ingest ({@code payments.authorization.received}).
  * {@code authorizationId} is the upstream switch's id for the authorization; the card is present only
- * as a token, never a PAN. {@code billingAmount} (cardholder billing amount) is optional.
+ * as a token, never a PAN. {@code billingAmount} (cardholder billing amount) and {@code lifecycleId} (the
+ * scheme's 15-character transaction life-cycle id) are optional.
  */
 public record AuthorizationReceived(
         String authorizationId,
@@ -20,7 +21,8 @@ public record AuthorizationReceived(
         String rrn,
         String approvalCode,
         Instant transmissionTime,
-        Instant receivedAt) implements PipelineEvent {
+        Instant receivedAt,
+        String lifecycleId) implements PipelineEvent {
 
     public static final Pattern AUTHORIZATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     public static final Pattern SOURCE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
@@ -29,6 +31,7 @@ public record AuthorizationReceived(
     public static final Pattern STAN = Pattern.compile("[0-9]{6}");
     public static final Pattern RRN = Pattern.compile("[A-Za-z0-9]{12}");
     public static final Pattern APPROVAL_CODE = Pattern.compile("[A-Za-z0-9]{6}");
+    public static final Pattern LIFECYCLE_ID = Pattern.compile("[A-Za-z0-9]{15}");
 
     public AuthorizationReceived {
         Require.matches(authorizationId, "authorizationId", AUTHORIZATION_ID);
@@ -45,5 +48,8 @@ public record AuthorizationReceived(
         Require.matches(approvalCode, "approvalCode", APPROVAL_CODE);
         Require.present(transmissionTime, "transmissionTime");
         Require.present(receivedAt, "receivedAt");
+        if (lifecycleId != null) {
+            Require.matches(lifecycleId, "lifecycleId", LIFECYCLE_ID);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.postline.events;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,6 +16,8 @@ public final class EventJson {
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
             .build();
+
+    private static final Pattern MISSING = Pattern.compile("Missing creator property '([^']+)'");
 
     private EventJson() {
     }
@@ -31,10 +35,38 @@ public final class EventJson {
         try {
             return MAPPER.readValue(json, type);
         } catch (JacksonException e) {
-            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
-            throw new MalformedEventException(type.getSimpleName() + " could not be read: "
-                    + firstLine(cause.getMessage()), e);
+            throw new MalformedEventException(type.getSimpleName() + " could not be read: " + reason(e), e);
         }
+    }
+
+    /** Says which field is wrong, in the event's terms rather than the parser's. */
+    static String reason(JacksonException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException || t instanceof NullPointerException) {
+                return t.getMessage(); // the record's own invariant, e.g. "stan must match [0-9]{6}"
+            }
+        }
+        String path = path(e);
+        Matcher missing = MISSING.matcher(String.valueOf(e.getOriginalMessage()));
+        if (missing.find()) {
+            String field = missing.group(1);
+            String full = path.equals(field) || path.endsWith("." + field) ? path
+                    : (path.isEmpty() ? "" : path + ".") + field;
+            return full + " is required";
+        }
+        return path.isEmpty() ? firstLine(e.getOriginalMessage()) : "'" + path + "' has the wrong type or format";
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder sb = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                sb.append(sb.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
     }
 
     private static String firstLine(String message) {

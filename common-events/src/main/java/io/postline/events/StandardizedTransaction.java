@@ -1,10 +1,13 @@
 package io.postline.events;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
  * The typed projection of the ISO 20022 document that downstream stages read, so that no stage after
  * the standardizer parses XML. Tests prove it agrees with the document field by field.
+ * {@code billingExchangeRate} is the effective rate from the transaction to the billing currency, when a
+ * billing amount is present.
  */
 public record StandardizedTransaction(
         String authorizationId,
@@ -18,7 +21,9 @@ public record StandardizedTransaction(
         String stan,
         String rrn,
         String approvalCode,
-        Instant transmissionTime) {
+        Instant transmissionTime,
+        String lifecycleId,
+        BigDecimal billingExchangeRate) {
 
     public StandardizedTransaction {
         Require.text(authorizationId, "authorizationId", 64);

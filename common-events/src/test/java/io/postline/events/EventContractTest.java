@@ -42,6 +42,15 @@ class EventContractTest {
 
     @ParameterizedTest
     @EnumSource(Topic.class)
+    void aMissingFieldIsNamedInTheReason(Topic topic) throws IOException {
+        ObjectNode node = (ObjectNode) EventJson.mapper().readTree(example(topic));
+        node.remove("authorizationId");
+        assertThatThrownBy(() -> EventJson.read(EventJson.mapper().writeValueAsBytes(node), topic.eventClass()))
+                .hasMessageContaining("authorizationId is required");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Topic.class)
     void theCatalogueNamesFollowTheConvention(Topic topic) {
         assertThat(topic.topicName()).matches("payments\\.[a-z]+\\.[a-z]+");
         assertThat(topic.eventType()).isEqualTo(topic.topicName() + ".v1");

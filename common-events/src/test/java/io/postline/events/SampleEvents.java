@@ -15,14 +15,14 @@ public final class SampleEvents {
     public static AuthorizationReceived received(String authorizationId) {
         return new AuthorizationReceived(authorizationId, "pos-switch", "CTK000001", "123456",
                 new Merchant("M-4711", "Corner Coffee Ltd", "5814", "London", "GB"), new Money(1250, "GBP"), null,
-                "000123", "000000123456", "A1B2C3", T0, T0.plusMillis(40));
+                "000123", "000000123456", "A1B2C3", T0, T0.plusMillis(40), null);
     }
 
     public static PipelineEvent of(Topic topic) {
         AuthorizationReceived r = received("AUTH-0001");
         StandardizedTransaction tx = new StandardizedTransaction(r.authorizationId(), "MSG-1", r.sourceId(),
                 r.cardToken(), r.acquirerId(), r.merchant(), r.amount(), r.billingAmount(), r.stan(), r.rrn(),
-                r.approvalCode(), r.transmissionTime());
+                r.approvalCode(), r.transmissionTime(), null, null);
         AccountRef account = new AccountRef("10000001", "20-00-00", "GBP", "A. Holder", "CURRENT");
         UUID sequence = EventIds.of("seq-1");
         return switch (topic) {

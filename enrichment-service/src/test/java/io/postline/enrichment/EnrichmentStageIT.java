@@ -23,7 +23,7 @@ class EnrichmentStageIT {
         return new TransactionStandardized(authorizationId, "cain.001.001.04", "<Document/>",
                 new StandardizedTransaction(authorizationId, t.messageId(), t.sourceId(), cardToken, t.acquirerId(),
                         t.merchant(), t.amount(), t.billingAmount(), t.stan(), t.rrn(), t.approvalCode(),
-                        t.transmissionTime()));
+                        t.transmissionTime(), null, null));
     }
 
     @Test

@@ -28,14 +28,15 @@ public record AuthorizationRequest(
         @NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be 6 digits") String stan,
         @NotBlank @Pattern(regexp = "[A-Za-z0-9]{12}", message = "must be 12 letters or digits") String rrn,
         @NotBlank @Pattern(regexp = "[A-Za-z0-9]{6}", message = "must be 6 letters or digits") String approvalCode,
-        @NotNull Instant transmissionTime) {
+        @NotNull Instant transmissionTime,
+        @Pattern(regexp = "[A-Za-z0-9]{15}", message = "must be 15 letters or digits") String lifecycleId) {
 
     /** The {@code payments.authorization.received} event of a validated request. */
     public AuthorizationReceived toEvent(Instant receivedAt) {
         return new AuthorizationReceived(authorizationId, sourceId, cardToken, acquirerId,
                 new Merchant(merchant.merchantId(), merchant.name(), merchant.mcc(), merchant.city(), merchant.country()),
                 amount.toMoney(), billingAmount == null ? null : billingAmount.toMoney(), stan, rrn, approvalCode,
-                transmissionTime, receivedAt);
+                transmissionTime, receivedAt, lifecycleId);
     }
 
     public record MerchantBody(

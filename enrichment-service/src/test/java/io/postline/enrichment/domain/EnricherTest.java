@@ -42,6 +42,6 @@ class EnricherTest {
     private static StandardizedTransaction withToken(String token) {
         StandardizedTransaction t = ((TransactionStandardized) SampleEvents.of(Topic.TRANSACTION_STANDARDIZED)).transaction();
         return new StandardizedTransaction(t.authorizationId(), t.messageId(), t.sourceId(), token, t.acquirerId(),
-                t.merchant(), t.amount(), t.billingAmount(), t.stan(), t.rrn(), t.approvalCode(), t.transmissionTime());
+                t.merchant(), t.amount(), t.billingAmount(), t.stan(), t.rrn(), t.approvalCode(), t.transmissionTime(), null, null);
     }
 }

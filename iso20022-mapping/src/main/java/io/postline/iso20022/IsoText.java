@@ -1,11 +1,11 @@
-package io.postline.standardizer.domain;
+package io.postline.iso20022;
 
 /** Fits free text into an ISO 20022 MaxNText field: trimmed, and cut at N code points. */
-final class IsoText {
+public final class IsoText {
     private IsoText() {
     }
 
-    static String max(String text, int maxLength) {
+    public static String max(String text, int maxLength) {
         String t = text.strip();
         if (t.codePointCount(0, t.length()) <= maxLength) {
             return t;

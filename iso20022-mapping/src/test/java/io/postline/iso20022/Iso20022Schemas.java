@@ -1,4 +1,4 @@
-package io.postline.standardizer.domain;
+package io.postline.iso20022;
 
 import java.io.StringReader;
 import java.util.Map;

@@ -1,7 +1,7 @@
-package io.postline.standardizer.domain;
+package io.postline.iso20022;
 
-import io.postline.events.AuthorizationReceived;
 import io.postline.events.Money;
+import io.postline.events.StandardizedTransaction;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,22 +10,22 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Writes an approved authorization as an ISO 20022 cain.001.001.04 AuthorisationInitiation document.
- * Streaming (StAX) rather than JAXB: no reflection per message, no context to cache, and the element order
- * is the schema's, checked against the official XSD by tests. Field mapping in docs/iso20022-mapping.md.
+ * Writes a standardized transaction as an ISO 20022 cain.001.001.04 AuthorisationInitiation document.
+ * Streaming (StAX) rather than JAXB: no reflection per message and no context to cache, and the element
+ * order is the schema's, checked against the official XSD by tests. Mapping table: docs/iso20022.md.
  */
 public final class Cain001Writer {
     public static final String MESSAGE_DEFINITION = "cain.001.001.04";
     public static final String NAMESPACE = "urn:iso:std:iso:20022:tech:xsd:" + MESSAGE_DEFINITION;
     /** ISO 8583 processing code 00: purchase of goods or services. */
-    static final String PURCHASE = "00";
-    static final String APPROVAL_CODE_TYPE = "ApprovalCode";
+    public static final String PURCHASE = "00";
+    public static final String APPROVAL_CODE_TYPE = "ApprovalCode";
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
 
     private Cain001Writer() {
     }
 
-    public static String write(AuthorizationReceived a, String messageId, Instant createdAt) {
+    public static String write(StandardizedTransaction t, Instant createdAt) {
         StringWriter out = new StringWriter(2048);
         try {
             XMLStreamWriter w = FACTORY.createXMLStreamWriter(out);
@@ -37,10 +37,10 @@ public final class Cain001Writer {
             w.writeStartElement("Hdr");
             text(w, "MsgFctn", "AUTQ");
             text(w, "PrtcolVrsn", "4.0");
-            text(w, "XchgId", messageId);
+            text(w, "XchgId", t.messageId());
             text(w, "CreDtTm", createdAt.truncatedTo(ChronoUnit.MILLIS).toString());
             w.writeStartElement("InitgPty");
-            text(w, "Id", IsoText.max(a.sourceId(), 35));
+            text(w, "Id", IsoText.max(t.sourceId(), 35));
             w.writeEndElement();
             w.writeEndElement();
 
@@ -48,46 +48,54 @@ public final class Cain001Writer {
             text(w, "TxTp", PURCHASE);
             w.writeStartElement("AddtlData");
             text(w, "Tp", APPROVAL_CODE_TYPE);
-            text(w, "Val", a.approvalCode());
+            text(w, "Val", t.approvalCode());
             w.writeEndElement();
             w.writeEndElement();
 
             w.writeStartElement("Acqrr");
-            text(w, "Id", a.acquirerId());
+            text(w, "Id", t.acquirerId());
             w.writeEndElement();
 
             w.writeStartElement("Card");
-            text(w, "PmtAcctRef", a.cardToken()); // a token, never a PAN
+            text(w, "PmtAcctRef", t.cardToken()); // a token, never a PAN
             w.writeEndElement();
 
             w.writeStartElement("TxId");
-            text(w, "TrnsmssnDtTm", a.transmissionTime().toString());
-            text(w, "SysTracAudtNb", a.stan());
-            text(w, "RtrvlRefNb", a.rrn());
+            text(w, "TrnsmssnDtTm", t.transmissionTime().toString());
+            text(w, "SysTracAudtNb", t.stan());
+            text(w, "RtrvlRefNb", t.rrn());
+            if (t.lifecycleId() != null) {
+                text(w, "LifeCyclId", t.lifecycleId());
+            }
+            text(w, "AcqrrRefData", t.authorizationId());
             w.writeEndElement();
 
             w.writeStartElement("TxAmts");
-            text(w, "Amt", amount(a.amount()));
-            text(w, "Ccy", a.amount().numericCurrency());
-            if (a.billingAmount() != null) {
-                text(w, "CrdhldrBllgAmt", amount(a.billingAmount()));
-                text(w, "CrdhldrBllgCcy", a.billingAmount().numericCurrency());
+            text(w, "Amt", amount(t.amount()));
+            text(w, "Ccy", t.amount().numericCurrency());
+            if (t.billingAmount() != null) {
+                text(w, "CrdhldrBllgAmt", amount(t.billingAmount()));
+                text(w, "CrdhldrBllgCcy", t.billingAmount().numericCurrency());
+                if (t.billingExchangeRate() != null) {
+                    text(w, "CrdhldrBllgFctvXchgRate", t.billingExchangeRate().toPlainString());
+                }
             }
             w.writeEndElement();
 
             w.writeStartElement("Accptr");
-            text(w, "Id", a.merchant().merchantId());
-            text(w, "NmAndLctn", IsoText.max(a.merchant().name() + ", " + a.merchant().city() + ", "
-                    + a.merchant().country(), 99));
+            text(w, "Id", t.merchant().merchantId());
+            text(w, "LglCorpNm", t.merchant().name());
+            text(w, "NmAndLctn", IsoText.max(t.merchant().name() + ", " + t.merchant().city() + ", "
+                    + t.merchant().country(), 99));
             w.writeStartElement("Adr");
-            text(w, "TwnNm", IsoText.max(a.merchant().city(), 50));
-            text(w, "Ctry", a.merchant().country());
+            text(w, "TwnNm", t.merchant().city());
+            text(w, "Ctry", t.merchant().country());
             w.writeEndElement();
             w.writeEndElement();
 
             w.writeStartElement("Cntxt");
             text(w, "CardDataNtryMd", "UNSP");
-            text(w, "MrchntCtgyCd", a.merchant().mcc());
+            text(w, "MrchntCtgyCd", t.merchant().mcc());
             w.writeEndElement();
 
             w.writeEndElement();
@@ -95,17 +103,17 @@ public final class Cain001Writer {
             w.writeEndDocument();
             w.close();
         } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write cain.001 for " + a.authorizationId(), e);
+            throw new IllegalStateException("cannot write cain.001 for " + t.authorizationId(), e);
         }
         return out.toString();
     }
 
     /** Major units at the currency's exponent (ImpliedCurrencyAndAmount: the currency is in Ccy). */
-    static String amount(Money m) {
+    public static String amount(Money m) {
         return m.toDecimal().toPlainString();
     }
 
-    private static void text(XMLStreamWriter w, String element, String value) throws XMLStreamException {
+    static void text(XMLStreamWriter w, String element, String value) throws XMLStreamException {
         w.writeStartElement(element);
         w.writeCharacters(value);
         w.writeEndElement();

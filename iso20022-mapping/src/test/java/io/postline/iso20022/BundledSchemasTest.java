@@ -1,4 +1,4 @@
-package io.postline.standardizer.domain;
+package io.postline.iso20022;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
