@@ -58,6 +58,20 @@ class EventContractTest {
         assertThat(Topic.byName(topic.topicName())).contains(topic);
     }
 
+    @ParameterizedTest
+    @EnumSource(Topic.class)
+    void theExampleInTheEventCatalogueDocConformsToItsSchema(Topic topic) throws IOException {
+        java.nio.file.Path doc = java.nio.file.Path.of(System.getProperty("postline.root", ".."), "docs", "events.md");
+        String text = java.nio.file.Files.readString(doc);
+        String heading = "### " + topic.topicName() + "\n\n```json\n";
+        int start = text.indexOf(heading);
+        assertThat(start).as("docs/events.md has an example of " + topic).isNotNegative();
+        int from = start + heading.length();
+        byte[] json = text.substring(from, text.indexOf("\n```", from)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        EventSchemas.assertConforms(topic, json);
+        assertThat(EventJson.read(json, topic.eventClass()).authorizationId()).isNotBlank();
+    }
+
     private static byte[] example(Topic topic) throws IOException {
         try (InputStream in = EventContractTest.class.getResourceAsStream("/examples/" + topic.eventType() + ".json")) {
             assertThat(in).as("example for " + topic).isNotNull();

@@ -46,6 +46,15 @@ class ArchitectureTest {
                 .as(file + " imports a framework into the domain").isFalse());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"common-events", "iso20022-mapping"})
+    void librariesArePlainJava(String module) {
+        List<Path> sources = javaSources(ROOT.resolve(module).resolve("src/main/java"));
+        assertThat(sources).as("sources of " + module).isNotEmpty();
+        assertThat(sources).allSatisfy(file -> assertThat(FRAMEWORK_IMPORT.matcher(read(file)).find())
+                .as(file + " imports a framework into a library").isFalse());
+    }
+
     private static List<Path> javaSources(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
