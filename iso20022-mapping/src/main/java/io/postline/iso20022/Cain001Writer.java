@@ -2,10 +2,8 @@ package io.postline.iso20022;
 
 import io.postline.events.Money;
 import io.postline.events.StandardizedTransaction;
-import java.io.StringWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -20,20 +18,12 @@ public final class Cain001Writer {
     /** ISO 8583 processing code 00: purchase of goods or services. */
     public static final String PURCHASE = "00";
     public static final String APPROVAL_CODE_TYPE = "ApprovalCode";
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
 
     private Cain001Writer() {
     }
 
     public static String write(StandardizedTransaction t, Instant createdAt) {
-        StringWriter out = new StringWriter(2048);
-        try {
-            XMLStreamWriter w = FACTORY.createXMLStreamWriter(out);
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeStartElement("Document");
-            w.writeDefaultNamespace(NAMESPACE);
-            w.writeStartElement("AuthstnInitn");
-
+        return IsoXml.document(NAMESPACE, "AuthstnInitn", "cain.001 for " + t.authorizationId(), w -> {
             w.writeStartElement("Hdr");
             text(w, "MsgFctn", "AUTQ");
             text(w, "PrtcolVrsn", "4.0");
@@ -98,14 +88,7 @@ public final class Cain001Writer {
             text(w, "MrchntCtgyCd", t.merchant().mcc());
             w.writeEndElement();
 
-            w.writeEndElement();
-            w.writeEndElement();
-            w.writeEndDocument();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write cain.001 for " + t.authorizationId(), e);
-        }
-        return out.toString();
+        });
     }
 
     /** Major units at the currency's exponent (ImpliedCurrencyAndAmount: the currency is in Ccy). */
@@ -113,9 +96,7 @@ public final class Cain001Writer {
         return m.toDecimal().toPlainString();
     }
 
-    static void text(XMLStreamWriter w, String element, String value) throws XMLStreamException {
-        w.writeStartElement(element);
-        w.writeCharacters(value);
-        w.writeEndElement();
+    private static void text(XMLStreamWriter w, String element, String value) throws XMLStreamException {
+        IsoXml.text(w, element, value);
     }
 }

@@ -1,13 +1,11 @@
 package io.postline.iso20022;
 
-import static io.postline.iso20022.Cain001Writer.text;
+import static io.postline.iso20022.IsoXml.text;
 
 import io.postline.events.EntrySide;
 import io.postline.events.Money;
-import java.io.StringWriter;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -22,21 +20,13 @@ public final class Camt054Writer {
     public static final String NAMESPACE = "urn:iso:std:iso:20022:tech:xsd:" + MESSAGE_DEFINITION;
     /** Prefix of the card token in {@code AddtlCardData}, where a token (not a PAN) belongs. */
     public static final String TOKEN_PREFIX = "TKN:";
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
 
     private Camt054Writer() {
     }
 
     public static String write(CardEntryNotice n) {
-        StringWriter out = new StringWriter(2048);
         String journalRef = n.journalId().toString().replace("-", "");
-        try {
-            XMLStreamWriter w = FACTORY.createXMLStreamWriter(out);
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeStartElement("Document");
-            w.writeDefaultNamespace(NAMESPACE);
-            w.writeStartElement("BkToCstmrDbtCdtNtfctn");
-
+        return IsoXml.document(NAMESPACE, "BkToCstmrDbtCdtNtfctn", "camt.054 for " + n.authorizationId(), w -> {
             w.writeStartElement("GrpHdr");
             text(w, "MsgId", IsoText.max(n.messageId(), 35));
             text(w, "CreDtTm", n.createdAt().truncatedTo(ChronoUnit.MILLIS).toString());
@@ -122,14 +112,7 @@ public final class Camt054Writer {
             w.writeEndElement();
 
             w.writeEndElement();
-            w.writeEndElement();
-            w.writeEndElement();
-            w.writeEndDocument();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write camt.054 for " + n.authorizationId(), e);
-        }
-        return out.toString();
+        });
     }
 
     private static void bankTransactionCode(XMLStreamWriter w) throws XMLStreamException {
