@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * An approved card authorization as accepted by ingest ({@code payments.authorization.received}).
  * {@code authorizationId} is the upstream switch's id for the authorization; the card is present only
  * as a token, never a PAN. {@code billingAmount} (cardholder billing amount) and {@code lifecycleId} (the
- * scheme's 15-character transaction life-cycle id) are optional.
+ * scheme's 15-character transaction life-cycle id) are optional; {@code transactionType} defaults to
+ * {@link TransactionType#PURCHASE}.
  */
 public record AuthorizationReceived(
         String authorizationId,
@@ -22,7 +23,8 @@ public record AuthorizationReceived(
         String approvalCode,
         Instant transmissionTime,
         Instant receivedAt,
-        String lifecycleId) implements PipelineEvent {
+        String lifecycleId,
+        TransactionType transactionType) implements PipelineEvent {
 
     public static final Pattern AUTHORIZATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     public static final Pattern SOURCE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
@@ -51,5 +53,6 @@ public record AuthorizationReceived(
         if (lifecycleId != null) {
             Require.matches(lifecycleId, "lifecycleId", LIFECYCLE_ID);
         }
+        transactionType = transactionType == null ? TransactionType.PURCHASE : transactionType;
     }
 }

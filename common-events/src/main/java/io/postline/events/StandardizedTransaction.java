@@ -23,7 +23,8 @@ public record StandardizedTransaction(
         String approvalCode,
         Instant transmissionTime,
         String lifecycleId,
-        BigDecimal billingExchangeRate) {
+        BigDecimal billingExchangeRate,
+        TransactionType transactionType) {
 
     public StandardizedTransaction {
         Require.text(authorizationId, "authorizationId", 64);
@@ -32,5 +33,6 @@ public record StandardizedTransaction(
         Require.present(merchant, "merchant");
         Require.positive(amount, "amount");
         Require.present(transmissionTime, "transmissionTime");
+        transactionType = transactionType == null ? TransactionType.PURCHASE : transactionType;
     }
 }

@@ -3,7 +3,8 @@ package io.postline.events;
 /**
  * A standardized transaction with the reference data that posting needs
  * ({@code payments.transaction.enriched}). {@code postingAmount} is in the account currency;
- * {@code fx} is present only when a conversion happened.
+ * {@code fx} is present only when a conversion happened. {@code cardIssuingCountry} (ISO 3166 alpha-2) is
+ * null when reference data does not know it; {@code merchantCategory} describes the MCC.
  */
 public record TransactionEnriched(
         String authorizationId,
@@ -11,7 +12,9 @@ public record TransactionEnriched(
         AccountRef account,
         Money postingAmount,
         FxConversion fx,
-        String description) implements PipelineEvent {
+        String description,
+        String cardIssuingCountry,
+        String merchantCategory) implements PipelineEvent {
 
     public TransactionEnriched {
         Require.present(transaction, "transaction");

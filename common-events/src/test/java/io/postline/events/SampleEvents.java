@@ -15,15 +15,15 @@ public final class SampleEvents {
     public static AuthorizationReceived received(String authorizationId) {
         return new AuthorizationReceived(authorizationId, "pos-switch", "CTK000001", "123456",
                 new Merchant("M-4711", "Corner Coffee Ltd", "5814", "London", "GB"), new Money(1250, "GBP"), null,
-                "000123", "000000123456", "A1B2C3", T0, T0.plusMillis(40), null);
+                "000123", "000000123456", "A1B2C3", T0, T0.plusMillis(40), null, null);
     }
 
     public static PipelineEvent of(Topic topic) {
         AuthorizationReceived r = received("AUTH-0001");
         StandardizedTransaction tx = new StandardizedTransaction(r.authorizationId(), "MSG-1", r.sourceId(),
                 r.cardToken(), r.acquirerId(), r.merchant(), r.amount(), r.billingAmount(), r.stan(), r.rrn(),
-                r.approvalCode(), r.transmissionTime(), null, null);
-        AccountRef account = new AccountRef("10000001", "20-00-00", "GBP", "A. Holder", "CURRENT");
+                r.approvalCode(), r.transmissionTime(), null, null, null);
+        AccountRef account = new AccountRef("10000001", "GB29PSTL20000010000001", "20-00-00", "London Moorgate", "GBP", "OPEN", "A. Holder", "PERSONAL", "RETAIL", "CURRENT", "DEBIT_BALANCE");
         UUID sequence = EventIds.of("seq-1");
         return switch (topic) {
             case AUTHORIZATION_RECEIVED -> r;
@@ -34,9 +34,9 @@ public final class SampleEvents {
                     "<Document/>", tx);
             case TRANSACTION_ENRICHED -> new TransactionEnriched(r.authorizationId(), tx, account, new Money(1250, "GBP"),
                     new FxConversion(new Money(1250, "GBP"), new Money(1250, "GBP"), BigDecimal.ONE, "IDENTITY", T0,
-                            "HALF_EVEN"), "Corner Coffee Ltd London");
+                            "HALF_EVEN", java.math.BigDecimal.ZERO), "Corner Coffee Ltd London", "GB", "Eating Places and Restaurants");
             case TRANSACTION_HELD -> new TransactionHeld(r.authorizationId(), "enrichment", "UNKNOWN_CARD",
-                    "no account for the card token", r.amount(), T0);
+                    "no account for the card token", r.amount(), T0, null, null, null);
             case POSTING_LEG -> new PostingLeg(r.authorizationId(), sequence, 0, 2, "10000001", "20-00-00",
                     EntrySide.DEBIT, new Money(1250, "GBP"), "Corner Coffee Ltd London", r.amount(), "1", "default");
             case POSTING_POSTED -> new PostingPosted(r.authorizationId(), sequence, EventIds.of("journal-1"), r.amount(),

@@ -51,7 +51,7 @@ class DedupStageIT {
         AuthorizationReceived s = SampleEvents.received(id);
         return new AuthorizationReceived(id, s.sourceId(), s.cardToken(), s.acquirerId(),
                 new Merchant("M-1", merchantName, "5814", "London", "GB"), s.amount(), null, stan, s.rrn(),
-                s.approvalCode(), s.transmissionTime(), s.receivedAt(), null);
+                s.approvalCode(), s.transmissionTime(), s.receivedAt(), null, null);
     }
 
     static List<ConsumerRecord<String, byte[]>> forKeys(List<ConsumerRecord<String, byte[]>> all, String... keys) {

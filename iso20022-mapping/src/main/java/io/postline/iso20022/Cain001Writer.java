@@ -2,6 +2,7 @@ package io.postline.iso20022;
 
 import io.postline.events.Money;
 import io.postline.events.StandardizedTransaction;
+import io.postline.events.TransactionType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import javax.xml.stream.XMLStreamException;
@@ -15,8 +16,14 @@ import javax.xml.stream.XMLStreamWriter;
 public final class Cain001Writer {
     public static final String MESSAGE_DEFINITION = "cain.001.001.04";
     public static final String NAMESPACE = "urn:iso:std:iso:20022:tech:xsd:" + MESSAGE_DEFINITION;
-    /** ISO 8583 processing code 00: purchase of goods or services. */
-    public static final String PURCHASE = "00";
+    /** ISO 8583 processing codes of the transaction types. */
+    public static String transactionTypeCode(TransactionType type) {
+        return switch (type) {
+            case PURCHASE -> "00";
+            case CASH_WITHDRAWAL -> "01";
+            case REFUND -> "20";
+        };
+    }
     public static final String APPROVAL_CODE_TYPE = "ApprovalCode";
 
     private Cain001Writer() {
@@ -35,7 +42,7 @@ public final class Cain001Writer {
             w.writeEndElement();
 
             w.writeStartElement("TxChrtcs");
-            text(w, "TxTp", PURCHASE);
+            text(w, "TxTp", transactionTypeCode(t.transactionType()));
             w.writeStartElement("AddtlData");
             text(w, "Tp", APPROVAL_CODE_TYPE);
             text(w, "Val", t.approvalCode());

@@ -3,6 +3,7 @@ package io.postline.iso20022;
 import io.postline.events.Merchant;
 import io.postline.events.Money;
 import io.postline.events.StandardizedTransaction;
+import io.postline.events.TransactionType;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,10 @@ public final class Cain001Parser {
                     x.apply("TxId/SysTracAudtNb"), x.apply("TxId/RtrvlRefNb"),
                     x.apply("TxChrtcs/AddtlData[Tp='" + Cain001Writer.APPROVAL_CODE_TYPE + "']/Val"),
                     Instant.parse(x.apply("TxId/TrnsmssnDtTm")), x.apply("TxId/LifeCyclId"),
-                    rate == null ? null : new BigDecimal(rate));
+                    rate == null ? null : new BigDecimal(rate),
+                    java.util.Arrays.stream(TransactionType.values())
+                            .filter(tt -> Cain001Writer.transactionTypeCode(tt).equals(x.apply("TxChrtcs/TxTp")))
+                            .findFirst().orElseThrow());
         } catch (Exception e) {
             throw new IllegalStateException("cannot read cain.001: " + e.getMessage(), e);
         }

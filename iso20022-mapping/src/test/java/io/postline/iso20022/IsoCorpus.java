@@ -4,6 +4,7 @@ import io.postline.events.EntrySide;
 import io.postline.events.Merchant;
 import io.postline.events.Money;
 import io.postline.events.StandardizedTransaction;
+import io.postline.events.TransactionType;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
@@ -39,7 +40,8 @@ public final class IsoCorpus {
                     new Merchant("M-" + i, name, String.format("%04d", 5000 + i % 999), city, "CH"), amount, billing,
                     String.format("%06d", i % 1_000_000), String.format("%012d", i), "AP" + String.format("%04d", i % 10_000),
                     Instant.parse("2026-11-20T10:15:30Z").plusSeconds(i),
-                    i % 2 == 0 ? String.format("LC%013d", i) : null, rate));
+                    i % 2 == 0 ? String.format("LC%013d", i) : null, rate,
+                    TransactionType.values()[i % TransactionType.values().length]));
         }
         return out;
     }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import io.postline.events.AuthorizationReceived;
 import io.postline.events.Merchant;
 import io.postline.events.Money;
+import io.postline.events.TransactionType;
 import java.time.Instant;
 import java.util.Currency;
 
@@ -29,14 +30,15 @@ public record AuthorizationRequest(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9]{12}", message = "must be 12 letters or digits") String rrn,
         @NotBlank @Pattern(regexp = "[A-Za-z0-9]{6}", message = "must be 6 letters or digits") String approvalCode,
         @NotNull Instant transmissionTime,
-        @Pattern(regexp = "[A-Za-z0-9]{15}", message = "must be 15 letters or digits") String lifecycleId) {
+        @Pattern(regexp = "[A-Za-z0-9]{15}", message = "must be 15 letters or digits") String lifecycleId,
+        TransactionType transactionType) {
 
     /** The {@code payments.authorization.received} event of a validated request. */
     public AuthorizationReceived toEvent(Instant receivedAt) {
         return new AuthorizationReceived(authorizationId, sourceId, cardToken, acquirerId,
                 new Merchant(merchant.merchantId(), merchant.name(), merchant.mcc(), merchant.city(), merchant.country()),
                 amount.toMoney(), billingAmount == null ? null : billingAmount.toMoney(), stan, rrn, approvalCode,
-                transmissionTime, receivedAt, lifecycleId);
+                transmissionTime, receivedAt, lifecycleId, transactionType);
     }
 
     public record MerchantBody(

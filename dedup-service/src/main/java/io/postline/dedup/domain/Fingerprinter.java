@@ -45,7 +45,7 @@ public final class Fingerprinter {
     public String contentHash(AuthorizationReceived a) {
         AuthorizationReceived content = new AuthorizationReceived(a.authorizationId(), a.sourceId(), a.cardToken(),
                 a.acquirerId(), a.merchant(), a.amount(), a.billingAmount(), a.stan(), a.rrn(), a.approvalCode(),
-                a.transmissionTime(), Instant.EPOCH, a.lifecycleId());
+                a.transmissionTime(), Instant.EPOCH, a.lifecycleId(), a.transactionType());
         return hmac(EventJson.write(content));
     }
 

@@ -16,7 +16,7 @@ class FingerprinterTest {
         AuthorizationReceived a = SampleEvents.received("A");
         AuthorizationReceived b = new AuthorizationReceived("B", "other-source", a.cardToken(), a.acquirerId(),
                 new Merchant("M-2", "Other name", "5999", "Leeds", "GB"), a.amount(), null, a.stan(), a.rrn(),
-                a.approvalCode(), a.transmissionTime(), a.receivedAt().plusSeconds(5), null);
+                a.approvalCode(), a.transmissionTime(), a.receivedAt().plusSeconds(5), null, null);
         assertThat(fingerprinter.fingerprint(b)).isEqualTo(fingerprinter.fingerprint(a));
     }
 
@@ -28,10 +28,10 @@ class FingerprinterTest {
         assertThat(fingerprinter.fingerprint(with(a, new Money(1250, "EUR")))).isNotEqualTo(base);
         assertThat(fingerprinter.fingerprint(new AuthorizationReceived("A", a.sourceId(), "CTK000002", a.acquirerId(),
                 a.merchant(), a.amount(), null, a.stan(), a.rrn(), a.approvalCode(), a.transmissionTime(),
-                a.receivedAt(), null))).isNotEqualTo(base);
+                a.receivedAt(), null, null))).isNotEqualTo(base);
         assertThat(fingerprinter.fingerprint(new AuthorizationReceived("A", a.sourceId(), a.cardToken(), a.acquirerId(),
                 a.merchant(), a.amount(), null, "000999", a.rrn(), a.approvalCode(), a.transmissionTime(),
-                a.receivedAt(), null))).isNotEqualTo(base);
+                a.receivedAt(), null, null))).isNotEqualTo(base);
     }
 
     @Test
@@ -47,10 +47,10 @@ class FingerprinterTest {
         AuthorizationReceived a = SampleEvents.received("A");
         AuthorizationReceived later = new AuthorizationReceived("A", a.sourceId(), a.cardToken(), a.acquirerId(),
                 a.merchant(), a.amount(), null, a.stan(), a.rrn(), a.approvalCode(), a.transmissionTime(),
-                a.receivedAt().plusSeconds(60), null);
+                a.receivedAt().plusSeconds(60), null, null);
         AuthorizationReceived renamed = new AuthorizationReceived("A", a.sourceId(), a.cardToken(), a.acquirerId(),
                 new Merchant("M-4711", "Other name", "5814", "London", "GB"), a.amount(), null, a.stan(), a.rrn(),
-                a.approvalCode(), a.transmissionTime(), a.receivedAt(), null);
+                a.approvalCode(), a.transmissionTime(), a.receivedAt(), null, null);
         assertThat(fingerprinter.contentHash(later)).isEqualTo(fingerprinter.contentHash(a));
         assertThat(fingerprinter.contentHash(renamed)).isNotEqualTo(fingerprinter.contentHash(a))
                 .matches("[0-9a-f]{64}");
@@ -59,6 +59,6 @@ class FingerprinterTest {
 
     private static AuthorizationReceived with(AuthorizationReceived a, Money amount) {
         return new AuthorizationReceived(a.authorizationId(), a.sourceId(), a.cardToken(), a.acquirerId(), a.merchant(),
-                amount, null, a.stan(), a.rrn(), a.approvalCode(), a.transmissionTime(), a.receivedAt(), null);
+                amount, null, a.stan(), a.rrn(), a.approvalCode(), a.transmissionTime(), a.receivedAt(), null, null);
     }
 }

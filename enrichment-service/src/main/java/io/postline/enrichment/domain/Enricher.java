@@ -1,11 +1,17 @@
 package io.postline.enrichment.domain;
 
+import io.postline.events.AccountRef;
+import io.postline.events.FxConversion;
+import io.postline.events.Money;
 import io.postline.events.StandardizedTransaction;
 import io.postline.events.TransactionEnriched;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
- * Finds the account a transaction posts to and describes it for the statement. Missing or unusable
- * reference data is an explicit outcome ({@link Outcome.Held}) with a reason code, never an exception.
+ * Finds the account a transaction posts to, converts the amount into the account currency and describes
+ * it for the statement. Missing or inconsistent reference data is an explicit outcome
+ * ({@link Outcome.Held}) with a reason code, never an exception and never a guess.
  */
 public final class Enricher {
     private Enricher() {
@@ -19,34 +25,48 @@ public final class Enricher {
         }
     }
 
-    public static Outcome enrich(StandardizedTransaction tx, ReferenceLookup reference) {
-        var found = reference.accountForCard(tx.cardToken());
+    public static Outcome enrich(StandardizedTransaction tx, ReferenceLookup reference, RoundingMode rounding) {
+        var found = reference.card(tx.cardToken());
         if (found.isEmpty()) {
             return new Outcome.Held("UNKNOWN_CARD", "no account is linked to the card token");
         }
-        AccountRecord account = found.get();
-        switch (account.status()) {
-            case CLOSED -> {
-                return new Outcome.Held("ACCOUNT_CLOSED", "account " + account.ref().accountNumber() + " is closed");
+        AccountRef account = found.get().account();
+        if (account.status().equals("CLOSED")) {
+            return new Outcome.Held("ACCOUNT_CLOSED", "account " + account.accountNumber() + " is closed");
+        }
+        Money amount = tx.amount();
+        Money posting = amount;
+        FxConversion fx = null;
+        if (!account.currency().equals(amount.currency())) {
+            var rate = reference.rate(amount.currency(), account.currency(), tx.transmissionTime());
+            if (rate.isEmpty()) {
+                return new Outcome.Held("NO_FX_RATE", "no FX rate from " + amount.currency() + " to "
+                        + account.currency() + " valid at " + tx.transmissionTime());
             }
-            case BLOCKED -> {
-                return new Outcome.Held("ACCOUNT_BLOCKED", "account " + account.ref().accountNumber() + " is blocked");
-            }
-            case OPEN -> {
-                // open: carry on
+            fx = convert(amount, account.currency(), rate.get(), rounding);
+            posting = fx.converted();
+            if (posting.amountMinor() <= 0) {
+                return new Outcome.Held("AMOUNT_ROUNDS_TO_ZERO", amount + " converts to less than one minor unit of "
+                        + account.currency());
             }
         }
-        if (!account.ref().currency().equals(tx.amount().currency())) {
-            return new Outcome.Held("NO_FX_RATE", "no FX rate from " + tx.amount().currency() + " to "
-                    + account.ref().currency());
-        }
-        return new Outcome.Enriched(new TransactionEnriched(tx.authorizationId(), tx, account.ref(), tx.amount(), null,
-                description(tx)));
+        return new Outcome.Enriched(new TransactionEnriched(tx.authorizationId(), tx, account, posting, fx,
+                description(tx, fx), found.get().issuingCountry(),
+                reference.merchantCategory(tx.merchant().mcc()).orElse(null)));
     }
 
-    /** The statement line: merchant name and city, cut to 140 characters. */
-    static String description(StandardizedTransaction tx) {
-        String d = tx.merchant().name() + ", " + tx.merchant().city();
+    /** Converts at the rate, rounds to the target currency's exponent, and keeps what rounding took off. */
+    static FxConversion convert(Money amount, String to, FxRate rate, RoundingMode rounding) {
+        BigDecimal exact = amount.toDecimal().multiply(rate.rate());
+        BigDecimal rounded = exact.setScale(Money.exponentOf(to), rounding);
+        return new FxConversion(amount, Money.of(rounded, to), rate.rate(), rate.source(), rate.validFrom(),
+                rounding.name(), exact.subtract(rounded).stripTrailingZeros());
+    }
+
+    /** The statement line: merchant and city, and the original amount when converted; at most 140 characters. */
+    static String description(StandardizedTransaction tx, FxConversion fx) {
+        String d = tx.merchant().name() + ", " + tx.merchant().city()
+                + (fx == null ? "" : " (" + tx.amount().currency() + " " + tx.amount().toDecimal().toPlainString() + ")");
         return d.length() <= 140 ? d : d.substring(0, 140);
     }
 }

@@ -1,6 +1,7 @@
 package io.postline.enrichment.stage;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.postline.enrichment.config.EnrichmentProperties;
 import io.postline.enrichment.domain.Enricher;
 import io.postline.enrichment.domain.ReferenceLookup;
 import io.postline.events.Topic;
@@ -17,10 +18,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class EnrichmentStage implements StageHandler {
     private final ReferenceLookup reference;
+    private final EnrichmentProperties properties;
     private final MeterRegistry meters;
 
-    public EnrichmentStage(ReferenceLookup reference, MeterRegistry meters) {
+    public EnrichmentStage(ReferenceLookup reference, EnrichmentProperties properties, MeterRegistry meters) {
         this.reference = reference;
+        this.properties = properties;
         this.meters = meters;
     }
 
@@ -38,12 +41,16 @@ public class EnrichmentStage implements StageHandler {
     public void handle(List<InboundEvent> events, StageOutput output) {
         for (InboundEvent e : events) {
             var tx = ((TransactionStandardized) e.payload()).transaction();
-            switch (Enricher.enrich(tx, reference)) {
-                case Enricher.Outcome.Enriched enriched -> output.emit(e, enriched.event());
+            switch (Enricher.enrich(tx, reference, properties.roundingMode())) {
+                case Enricher.Outcome.Enriched enriched -> {
+                    meters.counter("postline.enrichment.enriched", "fx", String.valueOf(enriched.event().fx() != null))
+                            .increment();
+                    output.emit(e, enriched.event());
+                }
                 case Enricher.Outcome.Held held -> {
                     meters.counter("postline.enrichment.held", "reason", held.reasonCode()).increment();
                     output.emit(e, new TransactionHeld(tx.authorizationId(), stageName(), held.reasonCode(),
-                            held.detail(), tx.amount(), Instant.now()));
+                            held.detail(), tx.amount(), Instant.now(), "HOLD", null, null));
                 }
             }
         }

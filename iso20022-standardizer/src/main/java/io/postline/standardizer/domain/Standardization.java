@@ -22,7 +22,7 @@ public final class Standardization {
         StandardizedTransaction projection = new StandardizedTransaction(a.authorizationId(), messageId, a.sourceId(),
                 a.cardToken(), a.acquirerId(), a.merchant(), a.amount(), a.billingAmount(), a.stan(), a.rrn(),
                 a.approvalCode(), a.transmissionTime(), a.lifecycleId(),
-                a.billingAmount() == null ? null : effectiveRate(a.amount(), a.billingAmount()));
+                a.billingAmount() == null ? null : effectiveRate(a.amount(), a.billingAmount()), a.transactionType());
         return new TransactionStandardized(a.authorizationId(), Cain001Writer.MESSAGE_DEFINITION,
                 Cain001Writer.write(projection, createdAt), projection);
     }

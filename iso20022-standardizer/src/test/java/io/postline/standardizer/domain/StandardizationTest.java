@@ -17,7 +17,7 @@ class StandardizationTest {
     static AuthorizationReceived authorization(Money amount, Money billing, String lifecycleId) {
         return new AuthorizationReceived("STD-1", "pos-switch", "CTK000042", "40001234",
                 new Merchant("M-1", "Le Petit Bistro", "5812", "Paris", "FR"), amount, billing, "004217", "632410004217",
-                "Z7Q9K2", Instant.parse("2026-11-20T19:42:11Z"), Instant.parse("2026-11-20T19:42:11.184Z"), lifecycleId);
+                "Z7Q9K2", Instant.parse("2026-11-20T19:42:11Z"), Instant.parse("2026-11-20T19:42:11.184Z"), lifecycleId, null);
     }
 
     @ParameterizedTest

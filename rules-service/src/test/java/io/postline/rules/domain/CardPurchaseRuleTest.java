@@ -25,7 +25,7 @@ class CardPurchaseRuleTest {
             String ccy = CURRENCIES[random.nextInt(CURRENCIES.length)];
             Money amount = new Money(1 + (long) (random.nextDouble() * 1_000_000_000L), ccy);
             TransactionEnriched tx = new TransactionEnriched(base.authorizationId(), base.transaction(),
-                    new AccountRef("41000001", "20-32-01", ccy, "Holder", "CURRENT"), amount, null, "Shop, Town");
+                    new AccountRef("41000001", "20-32-01", ccy, "Holder", "CURRENT"), amount, null, "Shop, Town", null, null);
             UUID sequence = UUID.randomUUID();
 
             List<PostingLeg> legs = CardPurchaseRule.legs(tx, sequence);

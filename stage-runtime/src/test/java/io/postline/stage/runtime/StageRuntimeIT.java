@@ -133,6 +133,6 @@ class StageRuntimeIT {
         Merchant m = r.merchant();
         return new AuthorizationReceived(r.authorizationId(), r.sourceId(), r.cardToken(), r.acquirerId(),
                 new Merchant(m.merchantId(), name, m.mcc(), m.city(), m.country()), r.amount(), r.billingAmount(),
-                r.stan(), r.rrn(), r.approvalCode(), r.transmissionTime(), r.receivedAt(), null);
+                r.stan(), r.rrn(), r.approvalCode(), r.transmissionTime(), r.receivedAt(), null, null);
     }
 }
