@@ -1,0 +1,45 @@
+package io.postline.rules.store;
+
+import io.postline.rules.domain.RuleEngine.Decision;
+import io.postline.rules.domain.RuleSet;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SqlArrayValue;
+import org.springframework.stereotype.Repository;
+
+/** The audit of every decision, written in the batch's transaction. */
+@Repository
+public class RuleDecisions {
+    private final JdbcTemplate jdbc;
+
+    public RuleDecisions(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Recorded(UUID eventId, String authorizationId, Decision decision) {
+    }
+
+    public void record(List<Recorded> decisions) {
+        jdbc.batchUpdate("insert into rule_decision (event_id, authorization_id, rule_set_version, decisive_rule, "
+                        + "fired_rules, outcome, reason) values (?, ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing",
+                decisions, decisions.size(), (ps, r) -> {
+                    Decision d = r.decision();
+                    ps.setObject(1, r.eventId());
+                    ps.setString(2, r.authorizationId());
+                    ps.setString(3, d.ruleSetVersion());
+                    ps.setString(4, d.decisiveId());
+                    new SqlArrayValue("text", d.fired().toArray()).setValue(ps, 5);
+                    ps.setString(6, switch (d.outcome()) {
+                        case RuleSet.Outcome.Post p -> "POST";
+                        case RuleSet.Outcome.Hold h -> "HOLD";
+                        case RuleSet.Outcome.Reject j -> "REJECT";
+                    });
+                    ps.setString(7, switch (d.outcome()) {
+                        case RuleSet.Outcome.Post p -> null;
+                        case RuleSet.Outcome.Hold h -> h.reason();
+                        case RuleSet.Outcome.Reject j -> j.reason();
+                    });
+                });
+    }
+}
