@@ -10,7 +10,7 @@ RUN ./mvnw -q -DskipTests -pl ${MODULE} -am package
 FROM eclipse-temurin:21-jre
 ARG MODULE
 RUN useradd --system --uid 10001 postline
-COPY --from=build /src/${MODULE}/target/${MODULE}.jar /app/app.jar
+COPY --from=build /src/${MODULE}/target/${MODULE}-exec.jar /app/app.jar
 USER 10001
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -20,7 +20,7 @@ public final class ServiceProcess {
     ServiceProcess(PipelineService service, StackSettings settings) {
         this.service = service;
         this.settings = settings;
-        Path jar = settings.root().resolve(service.module()).resolve("target").resolve(service.module() + ".jar");
+        Path jar = settings.root().resolve(service.module()).resolve("target").resolve(service.module() + "-exec.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
