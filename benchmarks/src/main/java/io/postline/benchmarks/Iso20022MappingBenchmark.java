@@ -15,7 +15,7 @@ import org.HdrHistogram.Histogram;
 /**
  * Per-message ISO 20022 mapping + XML serialization time, single thread, over the writers' varied corpus
  * (every currency exponent, FX and non-FX, names at their limits). Prints a plain report; used for
- * docs/benchmarks.md. Run: {@code benchmarks/iso20022-mapping.sh [messages] [warm-up]}.
+ * docs/benchmarks.md. Run: {@code benchmarks/run.sh iso20022-mapping [messages] [warm-up]}.
  */
 public final class Iso20022MappingBenchmark {
     private Iso20022MappingBenchmark() {

@@ -29,7 +29,7 @@ import org.HdrHistogram.Histogram;
 /**
  * Rule evaluation per transaction with the default rule set: every rule's condition (SpEL, read-only
  * context), the decision, and for a post the legs. Single thread; prints a plain report.
- * Run: {@code benchmarks/rules.sh [transactions] [warm-up]}.
+ * Run: {@code benchmarks/run.sh rules [transactions] [warm-up]}.
  */
 public final class RuleEvaluationBenchmark {
     private RuleEvaluationBenchmark() {
