@@ -3,8 +3,6 @@ package io.postline.posting.store;
 import io.postline.events.EntrySide;
 import io.postline.events.PostingLeg;
 import io.postline.posting.domain.JournalEntry;
-import java.sql.Array;
-import java.sql.Connection;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -33,19 +32,9 @@ public class Ledger {
         if (sequenceIds.isEmpty()) {
             return posted;
         }
-        jdbc.execute((Connection con) -> {
-            Array arr = con.createArrayOf("uuid", sequenceIds.toArray());
-            try (var ps = con.prepareStatement(
-                    "select posting_sequence_id from journal_entry where posting_sequence_id = any(?)")) {
-                ps.setArray(1, arr);
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        posted.add(rs.getObject(1, UUID.class));
-                    }
-                }
-            }
-            return null;
-        });
+        jdbc.query("select posting_sequence_id from journal_entry where posting_sequence_id = any(?)", rs -> {
+            posted.add(rs.getObject(1, UUID.class));
+        }, new SqlArrayValue("uuid", sequenceIds.toArray()));
         return posted;
     }
 
@@ -67,24 +56,15 @@ public class Ledger {
         List<Object[]> lines = entries.stream().flatMap(e -> e.legs().stream().map(l -> new Object[]{e.journalId(),
                 l.legIndex(), l.accountNumber(), l.side() == EntrySide.DEBIT ? "D" : "C", l.amount().amountMinor(),
                 l.amount().currency(), l.narrative()})).toList();
-        jdbc.execute((Connection con) -> {
-            try (var ps = con.prepareStatement("insert into journal_line "
-                    + "(journal_id, line_no, account_number, side, amount_minor, currency, narrative) "
-                    + "select * from unnest(?::uuid[], ?::int[], ?::text[], ?::char[], ?::bigint[], ?::char(3)[], ?::text[])")) {
-                for (int col = 0; col < 7; col++) {
-                    final int c = col;
-                    String type = switch (c) {
-                        case 0 -> "uuid";
-                        case 1 -> "int4";
-                        case 4 -> "int8";
-                        default -> "text";
-                    };
-                    ps.setArray(c + 1, con.createArrayOf(type, lines.stream().map(row -> row[c]).toArray()));
-                }
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        String[] types = {"uuid", "int4", "text", "text", "int8", "text", "text"};
+        Object[] columns = new Object[types.length];
+        for (int c = 0; c < types.length; c++) {
+            final int col = c;
+            columns[c] = new SqlArrayValue(types[c], lines.stream().map(row -> row[col]).toArray());
+        }
+        jdbc.update("insert into journal_line (journal_id, line_no, account_number, side, amount_minor, currency, narrative) "
+                + "select * from unnest(?::uuid[], ?::int[], ?::text[], ?::char[], ?::bigint[], ?::char(3)[], ?::text[])",
+                columns);
     }
 
     private void updateBalances(List<JournalEntry> entries) {

@@ -2,13 +2,11 @@ package io.postline.posting.store;
 
 import io.postline.events.EventJson;
 import io.postline.events.PostingLeg;
-import java.sql.Array;
-import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /** Legs of sequences not yet complete; a repeat of a stored leg is ignored by the key. */
@@ -33,36 +31,18 @@ public class PendingLegs {
     }
 
     public List<PostingLeg> of(Collection<UUID> sequenceIds) {
-        List<PostingLeg> legs = new ArrayList<>();
-        withIds(sequenceIds, "select payload::text from pending_leg where posting_sequence_id = any(?)", ps -> {
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    legs.add(EventJson.mapper().readValue(rs.getString(1), PostingLeg.class));
-                }
-            }
-        });
-        return legs;
+        if (sequenceIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select payload::text from pending_leg where posting_sequence_id = any(?)",
+                (rs, n) -> EventJson.mapper().readValue(rs.getString(1), PostingLeg.class),
+                new SqlArrayValue("uuid", sequenceIds.toArray()));
     }
 
     public void remove(Collection<UUID> sequenceIds) {
-        withIds(sequenceIds, "delete from pending_leg where posting_sequence_id = any(?)", ps -> ps.executeUpdate());
-    }
-
-    interface StatementWork {
-        void run(java.sql.PreparedStatement ps) throws java.sql.SQLException;
-    }
-
-    private void withIds(Collection<UUID> ids, String sql, StatementWork work) {
-        if (ids.isEmpty()) {
-            return;
+        if (!sequenceIds.isEmpty()) {
+            jdbc.update("delete from pending_leg where posting_sequence_id = any(?)",
+                    new SqlArrayValue("uuid", sequenceIds.toArray()));
         }
-        jdbc.execute((Connection con) -> {
-            Array arr = con.createArrayOf("uuid", ids.toArray());
-            try (var ps = con.prepareStatement(sql)) {
-                ps.setArray(1, arr);
-                work.run(ps);
-            }
-            return null;
-        });
     }
 }

@@ -3,8 +3,6 @@ package io.postline.reconciliation.store;
 import io.postline.events.Money;
 import io.postline.reconciliation.domain.ReconItem;
 import io.postline.reconciliation.domain.ReconStatus;
-import java.sql.Array;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -17,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /** Reconciliation items: loaded and locked per batch, written back in one batch. */
@@ -34,20 +33,11 @@ public class ReconItems {
     /** The items of these ids, locked until the transaction ends. */
     public Map<String, ReconItem> lock(Collection<String> authorizationIds) {
         Map<String, ReconItem> items = new HashMap<>();
-        jdbc.execute((Connection con) -> {
-            Array ids = con.createArrayOf("text", authorizationIds.toArray());
-            try (var ps = con.prepareStatement("select " + COLUMNS + " from recon_item "
-                    + "where authorization_id = any(?) order by authorization_id for update")) {
-                ps.setArray(1, ids);
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ReconItem item = map(rs);
-                        items.put(item.authorizationId(), item);
-                    }
-                }
-            }
-            return null;
-        });
+        jdbc.query("select " + COLUMNS + " from recon_item where authorization_id = any(?) "
+                + "order by authorization_id for update", rs -> {
+                    ReconItem item = map(rs);
+                    items.put(item.authorizationId(), item);
+                }, new SqlArrayValue("text", authorizationIds.toArray()));
         return items;
     }
 

@@ -1,11 +1,11 @@
 package io.postline.stage.inbox;
 
-import java.sql.Array;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SqlArrayValue;
 
 /**
  * The stage's record of processed event ids. {@link #claim} runs inside the batch transaction: the ids it
@@ -26,20 +26,10 @@ public class Inbox {
         if (eventIds.isEmpty()) {
             return Set.of();
         }
-        return jdbc.execute((java.sql.Connection con) -> {
-            Array ids = con.createArrayOf("uuid", eventIds.toArray());
-            try (var ps = con.prepareStatement(CLAIM)) {
-                ps.setArray(1, ids);
-                Set<UUID> fresh = new HashSet<>(eventIds.size() * 2);
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        fresh.add(rs.getObject(1, UUID.class));
-                    }
-                }
-                return fresh;
-            } finally {
-                ids.free();
-            }
-        });
+        Set<UUID> fresh = new HashSet<>(eventIds.size() * 2);
+        jdbc.query(CLAIM, rs -> {
+            fresh.add(rs.getObject(1, UUID.class));
+        }, new SqlArrayValue("uuid", eventIds.toArray()));
+        return fresh;
     }
 }

@@ -4,7 +4,6 @@ import io.postline.events.EventJson;
 import io.postline.stage.config.StageRuntimeProperties;
 import io.postline.stage.metrics.StageMetrics;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.core.type.TypeReference;
 
@@ -94,15 +94,7 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         try {
-            jdbc.execute((java.sql.Connection con) -> {
-                Array array = con.createArrayOf("uuid", ids.toArray());
-                try (var ps = con.prepareStatement("delete from outbox where event_id = any(?)")) {
-                    ps.setArray(1, array);
-                    return ps.executeUpdate();
-                } finally {
-                    array.free();
-                }
-            });
+            jdbc.update("delete from outbox where event_id = any(?)", new SqlArrayValue("uuid", ids.toArray()));
         } catch (RuntimeException e) {
             acknowledged.addAll(ids);
             log.warn("could not delete {} published outbox rows yet: {}", ids.size(), e.toString());

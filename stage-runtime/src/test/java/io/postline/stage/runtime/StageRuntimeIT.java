@@ -57,7 +57,15 @@ class StageRuntimeIT {
         assertThat(TopicProbe.header(r, CloudEventHeaders.SOURCE)).isEqualTo("echo");
         assertThat(TopicProbe.header(r, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
         assertThat(TopicProbe.header(r, CloudEventHeaders.SUBJECT)).isEqualTo(r.key());
-        assertThat(meters.find("postline.stage.inbox.repeats").counter()).isNotNull();
+        assertThat(meters.find("postline.stage.inbox.repeats").counter().count()).isPositive();
+        assertThat(meters.find("postline.stage.events.in").tag("topic", "payments.authorization.received").counter()
+                .count()).isGreaterThanOrEqualTo(3);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(meters.find("postline.stage.events.out")
+                .tag("topic", UNIQUE).counter().count()).isGreaterThanOrEqualTo(2));
+        assertThat(meters.find("postline.stage.event.processing").tag("stage", "echo").timer().count())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(meters.find("postline.stage.batch.size").summary().count()).isPositive();
+        assertThat(meters.find("postline.stage.outbox.backlog").gauge()).isNotNull();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(jdbc.queryForObject("select count(*) from outbox", Integer.class)).isZero());
     }
@@ -87,6 +95,8 @@ class StageRuntimeIT {
         assertThat(TopicProbe.header(d, CloudEventHeaders.DLT_STAGE)).isEqualTo("echo");
         assertThat(TopicProbe.header(d, CloudEventHeaders.DLT_TIME)).isNotBlank();
         assertThat(TopicProbe.header(d, CloudEventHeaders.DLT_EXCEPTION)).isNotBlank();
+        assertThat(meters.find("postline.stage.dlt.records").tag("topic", "payments.authorization.received").counters()
+                .stream().mapToDouble(c -> c.count()).sum()).isGreaterThanOrEqualTo(2);
     }
 
     @Test
