@@ -5,7 +5,9 @@ import java.util.UUID;
 /**
  * One leg of a posting sequence ({@code payments.posting.leg}). The legs of a sequence share
  * {@code postingSequenceId}, are numbered {@code 0..legCount-1} and balance per currency.
- * {@code authorizedAmount} travels along so that reconciliation can compare what was posted.
+ * {@code authorizedAmount} travels along so that reconciliation can compare what was posted; {@code role}
+ * says what the leg stands for and {@code context} carries the card transaction's facts for the bank's
+ * posting input and the camt.054 notification.
  */
 public record PostingLeg(
         String authorizationId,
@@ -19,7 +21,9 @@ public record PostingLeg(
         String narrative,
         Money authorizedAmount,
         String ruleSetVersion,
-        String ruleId) implements PipelineEvent {
+        String ruleId,
+        LegRole role,
+        PostingContext context) implements PipelineEvent {
 
     public PostingLeg {
         Require.text(authorizationId, "authorizationId", 64);
@@ -34,5 +38,7 @@ public record PostingLeg(
         Require.present(authorizedAmount, "authorizedAmount");
         Require.text(ruleSetVersion, "ruleSetVersion", 35);
         Require.text(ruleId, "ruleId", 64);
+        Require.present(role, "role");
+        Require.present(context, "context");
     }
 }

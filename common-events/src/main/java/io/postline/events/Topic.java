@@ -18,7 +18,8 @@ public enum Topic {
     TRANSACTION_ENRICHED("payments.transaction.enriched", TransactionEnriched.class),
     TRANSACTION_HELD("payments.transaction.held", TransactionHeld.class),
     POSTING_LEG("payments.posting.leg", PostingLeg.class),
-    POSTING_POSTED("payments.posting.posted", PostingPosted.class);
+    POSTING_POSTED("payments.posting.posted", PostingPosted.class),
+    POSTING_CORRECTION("payments.posting.correction", PostingCorrection.class);
 
     public static final String DLT_SUFFIX = ".dlt";
     private static final Map<String, Topic> BY_NAME =

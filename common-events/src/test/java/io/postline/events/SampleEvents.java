@@ -18,6 +18,11 @@ public final class SampleEvents {
                 "000123", "000000123456", "A1B2C3", T0, T0.plusMillis(40), null, null);
     }
 
+    /** The posting context of an authorization, as the rules stage puts it on each leg. */
+    public static PostingContext context(AuthorizationReceived r) {
+        return new PostingContext(r.sourceId(), r.cardToken(), r.rrn(), r.transmissionTime(), r.amount(), null);
+    }
+
     public static PipelineEvent of(Topic topic) {
         AuthorizationReceived r = received("AUTH-0001");
         StandardizedTransaction tx = new StandardizedTransaction(r.authorizationId(), "MSG-1", r.sourceId(),
@@ -38,11 +43,17 @@ public final class SampleEvents {
             case TRANSACTION_HELD -> new TransactionHeld(r.authorizationId(), "enrichment", "UNKNOWN_CARD",
                     "no account for the card token", r.amount(), T0, null, null, null);
             case POSTING_LEG -> new PostingLeg(r.authorizationId(), sequence, 0, 2, "10000001", "20-00-00",
-                    EntrySide.DEBIT, new Money(1250, "GBP"), "Corner Coffee Ltd London", r.amount(), "1", "default");
-            case POSTING_POSTED -> new PostingPosted(r.authorizationId(), sequence, EventIds.of("journal-1"), r.amount(),
-                    List.of(new PostedLine(0, "10000001", EntrySide.DEBIT, new Money(1250, "GBP")),
-                            new PostedLine(1, "GL-CARD-SETTLEMENT-GBP", EntrySide.CREDIT, new Money(1250, "GBP"))),
-                    T0);
+                    EntrySide.DEBIT, new Money(1250, "GBP"), "Corner Coffee Ltd London", r.amount(), "1", "default",
+                    LegRole.CARDHOLDER, context(r));
+            case POSTING_POSTED -> new PostingPosted(r.authorizationId(), sequence, EventIds.of("journal-1"),
+                    EntryType.POSTING, null, r.amount(),
+                    List.of(new PostedLine(0, "10000001", EntrySide.DEBIT, new Money(1250, "GBP"), LegRole.CARDHOLDER),
+                            new PostedLine(1, "GL-CARD-SETTLEMENT-GBP", EntrySide.CREDIT, new Money(1250, "GBP"),
+                                    LegRole.COUNTERPARTY)),
+                    T0, java.time.LocalDate.of(2026, 11, 20), "<Document/>", null);
+            case POSTING_CORRECTION -> new PostingCorrection(EventIds.of("correction-1"), r.authorizationId(),
+                    EntryType.ADJUSTMENT, EventIds.of("journal-1"), new Money(250, "GBP"), AdjustmentDirection.DECREASE,
+                    "amount mismatch: expected GBP 12.50, posted GBP 15.00", "reconciliation", T0);
         };
     }
 }

@@ -8,7 +8,10 @@ import io.postline.events.CloudEventHeaders;
 import io.postline.events.EntrySide;
 import io.postline.events.EventIds;
 import io.postline.events.EventSchemas;
+import io.postline.events.LegRole;
 import io.postline.events.Money;
+import io.postline.events.PostingContext;
+import io.postline.events.SampleEvents;
 import io.postline.events.PostingLeg;
 import io.postline.events.PostingPosted;
 import io.postline.events.Topic;
@@ -30,7 +33,8 @@ class PostingStageIT {
 
     static PostingLeg leg(String auth, UUID seq, int index, String account, EntrySide side, long minor) {
         return new PostingLeg(auth, seq, index, 2, account, null, side, new Money(minor, "GBP"), "Shop, Town",
-                new Money(minor, "GBP"), "1", "card-purchase-default");
+                new Money(minor, "GBP"), "1", "card-purchase-default", index == 0 ? LegRole.CARDHOLDER : LegRole.COUNTERPARTY,
+                new PostingContext("pos-switch", "CTK000001", "000000123456", SampleEvents.T0, new Money(minor, "GBP"), null));
     }
 
     @Test

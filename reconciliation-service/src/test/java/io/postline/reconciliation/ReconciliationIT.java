@@ -3,11 +3,19 @@ package io.postline.reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.postline.events.AdjustmentDirection;
 import io.postline.events.AuthorizationDuplicate;
+import io.postline.events.CloudEventHeaders;
 import io.postline.events.DuplicateReason;
+import io.postline.events.EntrySide;
+import io.postline.events.EntryType;
 import io.postline.events.EventIds;
 import io.postline.events.EventJson;
+import io.postline.events.EventSchemas;
+import io.postline.events.LegRole;
 import io.postline.events.Money;
+import io.postline.events.PostedLine;
+import io.postline.events.PostingCorrection;
 import io.postline.events.PostingPosted;
 import io.postline.events.SampleEvents;
 import io.postline.events.Topic;
@@ -18,60 +26,145 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-@StageIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@StageIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"management.server.port=0",
+        "postline.reconciliation.grace=3s", "postline.reconciliation.scan-interval=500ms"})
 class ReconciliationIT {
     private static final TopicProbe probe = TopicProbe.shared();
 
     @LocalServerPort
     int port;
 
-    static PostingPosted posted(String authorizationId, long minor) {
-        PostingPosted p = (PostingPosted) SampleEvents.of(Topic.POSTING_POSTED);
-        return new PostingPosted(authorizationId, UUID.randomUUID(), UUID.randomUUID(), new Money(minor, "GBP"),
-                p.lines(), p.postedAt());
+    static PostingPosted posted(String authorizationId, UUID journal, long minor) {
+        return new PostingPosted(authorizationId, UUID.randomUUID(), journal, EntryType.POSTING, null,
+                new Money(1250, "GBP"), List.of(
+                new PostedLine(0, "41000001", EntrySide.DEBIT, new Money(minor, "GBP"), LegRole.CARDHOLDER),
+                new PostedLine(1, "GL-CARD-SETTLEMENT-GBP", EntrySide.CREDIT, new Money(minor, "GBP"),
+                        LegRole.COUNTERPARTY)), Instant.now(), LocalDate.now(), "<Document/>", null);
     }
 
     @Test
-    void everyKindOfOutcomeIsClassifiedAndSummarised() throws Exception {
+    @Order(1)
+    void everyOutcomeIsClassifiedAndEveryBreakGetsItsPatch() throws Exception {
+        UUID receivedMissing = UUID.randomUUID();
         probe.sendEvent(UUID.randomUUID(), SampleEvents.received("R-MATCH"));
-        probe.sendEvent(UUID.randomUUID(), posted("R-MATCH", 1250));
-        probe.sendEvent(UUID.randomUUID(), SampleEvents.received("R-WAIT"));
+        probe.sendEvent(UUID.randomUUID(), posted("R-MATCH", UUID.randomUUID(), 1250));
+        probe.sendEvent(receivedMissing, SampleEvents.received("R-MISSING"));
         probe.sendEvent(UUID.randomUUID(), SampleEvents.received("R-DUP"));
         probe.sendEvent(UUID.randomUUID(), new AuthorizationDuplicate("R-DUP", SampleEvents.received("R-DUP"),
                 DuplicateReason.BUSINESS_DUPLICATE, "R-MATCH", EventIds.of("x"), SampleEvents.T0));
-        probe.sendEvent(UUID.randomUUID(), posted("R-ORPHAN", 1250));
+        probe.sendEvent(UUID.randomUUID(), posted("R-ORPHAN", UUID.randomUUID(), 1250));
+        UUID overPosted = UUID.randomUUID();
         probe.sendEvent(UUID.randomUUID(), SampleEvents.received("R-MISMATCH"));
-        probe.sendEvent(UUID.randomUUID(), posted("R-MISMATCH", 1));
+        probe.sendEvent(UUID.randomUUID(), posted("R-MISMATCH", overPosted, 2000));
+        UUID kept = UUID.randomUUID();
+        UUID extra = UUID.randomUUID();
+        probe.sendEvent(UUID.randomUUID(), SampleEvents.received("R-TWICE"));
+        probe.sendEvent(UUID.randomUUID(), posted("R-TWICE", kept, 1250));
+        Thread.sleep(20); // the second posting is later
+        probe.sendEvent(UUID.randomUUID(), posted("R-TWICE", extra, 1250));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode s = get("/v1/reconciliation/summary");
-            assertThat(s.get("authorizations").asLong()).isEqualTo(5);
-            assertThat(s.get("matched").asLong()).isEqualTo(1);
-            assertThat(s.get("awaitingPosting").asLong()).isEqualTo(1);
-            assertThat(s.get("parkedDuplicates").asLong()).isEqualTo(1);
-            assertThat(s.get("orphanPostings").asLong()).isEqualTo(1);
-            assertThat(s.get("amountMismatches").asLong()).isEqualTo(1);
-            assertThat(s.get("openBreaks").asLong()).isEqualTo(2);
+        // Missing posting: the received event is re-published with its own id, marked as a replay.
+        ConsumerRecord<String, byte[]> redriven = probe.awaitRecords(Topic.AUTHORIZATION_RECEIVED.topicName(),
+                all -> all.stream().anyMatch(r -> "R-MISSING".equals(r.key()) && isReplay(r))).stream()
+                .filter(r -> "R-MISSING".equals(r.key()) && isReplay(r)).findFirst().orElseThrow();
+        assertThat(TopicProbe.eventId(redriven)).isEqualTo(receivedMissing);
+        assertThat(TopicProbe.header(redriven, CloudEventHeaders.SOURCE)).isEqualTo("reconciliation");
+
+        // Duplicate posting: the later entry is reversed; amount mismatch: adjusted by the difference.
+        List<PostingCorrection> corrections = probe.awaitRecords(Topic.POSTING_CORRECTION.topicName(),
+                all -> all.size() >= 2).stream().map(r -> {
+                    EventSchemas.assertConforms(Topic.POSTING_CORRECTION, r.value());
+                    return TopicProbe.payload(r, Topic.POSTING_CORRECTION, PostingCorrection.class);
+                }).toList();
+        assertThat(corrections).anySatisfy(c -> {
+            assertThat(c.kind()).isEqualTo(EntryType.REVERSAL);
+            assertThat(c.targetJournalId()).isEqualTo(extra);
+            assertThat(c.requestedBy()).isEqualTo("reconciliation/auto-patch");
+        }).anySatisfy(c -> {
+            assertThat(c.kind()).isEqualTo(EntryType.ADJUSTMENT);
+            assertThat(c.targetJournalId()).isEqualTo(overPosted);
+            assertThat(c.adjustment()).isEqualTo(new Money(750, "GBP"));
+            assertThat(c.direction()).isEqualTo(AdjustmentDirection.DECREASE);
         });
-        assertThat(get("/v1/reconciliation/items/R-MATCH").get("status").asString()).isEqualTo("MATCHED");
-        HttpResponse<String> missing = send("/v1/reconciliation/items/NOPE");
-        assertThat(missing.statusCode()).isEqualTo(404);
+
+        JsonNode s = get("/v1/reconciliation/summary");
+        assertThat(s.get("authorizations").asLong()).isEqualTo(6);
+        assertThat(s.get("matched").asLong()).isEqualTo(1);
+        assertThat(s.get("parkedDuplicates").asLong()).isEqualTo(1);
+        assertThat(s.get("orphanPostings").asLong()).isEqualTo(1);
+        assertThat(s.get("missingPostings").asLong()).isEqualTo(1);
+        assertThat(s.get("patchesByKind").get("REDRIVE").asLong()).isPositive();
+
+        JsonNode missing = get("/v1/reconciliation/items/R-MISSING");
+        assertThat(missing.get("status").asString()).isEqualTo("MISSING_POSTING");
+        assertThat(missing.get("patches").get(0).get("kind").asString()).isEqualTo("REDRIVE");
+        assertThat(missing.get("patches").get(0).get("actor").asString()).isEqualTo("reconciliation/auto-patch");
+
+        JsonNode breaks = get("/v1/reconciliation/breaks?class=ORPHAN_POSTING");
+        assertThat(breaks.get("total").asLong()).isEqualTo(1);
+        assertThat(breaks.get("items").get(0).get("authorizationId").asString()).isEqualTo("R-ORPHAN");
+        assertThat(send("/v1/reconciliation/breaks?class=MATCHED", "application/json").statusCode()).isEqualTo(400);
+        assertThat(send("/v1/reconciliation/items/NOPE", "application/json").statusCode()).isEqualTo(404);
+
+        String today = SampleEvents.T0.atOffset(java.time.ZoneOffset.UTC).toLocalDate().toString(); // received then
+        JsonNode report = get("/v1/reconciliation/reports/" + today);
+        assertThat(report.get("authorizations").asLong()).isEqualTo(5); // the orphan has no received date
+        HttpResponse<String> csv = send("/v1/reconciliation/reports/" + today, "text/csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("section,key,currency,count,amount_minor\n")
+                .contains("summary,authorizations,,5,").contains("amount,MATCHED,GBP,1,1250");
+    }
+
+    @Test
+    @Order(2)
+    void anOperatorReDriveIsAuditedUnderTheOperatorsName() throws Exception {
+        probe.sendEvent(UUID.randomUUID(), SampleEvents.received("R-OPERATOR"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> send("/v1/reconciliation/items/R-OPERATOR",
+                "application/json").statusCode() == 200);
+        HttpResponse<String> refused = post("/v1/reconciliation/items/R-OPERATOR/redrive", null, null);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        HttpResponse<String> accepted = post("/v1/reconciliation/items/R-OPERATOR/redrive", "j.smith", "ticket 42");
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        JsonNode item = EventJson.mapper().readTree(accepted.body());
+        assertThat(item.get("patches").get(0).get("actor").asString()).isEqualTo("j.smith");
+        assertThat(item.get("patches").get(0).get("reason").asString()).contains("ticket 42");
+    }
+
+    private static boolean isReplay(ConsumerRecord<String, byte[]> r) {
+        return "true".equals(TopicProbe.header(r, CloudEventHeaders.REPLAY));
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = send(path);
-        assertThat(r.statusCode()).isEqualTo(200);
+        HttpResponse<String> r = send(path, "application/json");
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
         return EventJson.mapper().readTree(r.body());
     }
 
-    private HttpResponse<String> send(String path) throws Exception {
+    private HttpResponse<String> send(String path, String accept) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String by, String why) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (by != null) {
+            b.header("X-Changed-By", by).header("X-Change-Reason", why);
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,6 +1,7 @@
 package io.postline.stage;
 
 import io.postline.events.PipelineEvent;
+import java.util.UUID;
 
 /** Where a stage's domain step puts its results; written to the outbox in the batch's transaction. */
 public interface StageOutput {
@@ -10,6 +11,12 @@ public interface StageOutput {
      * stage and the output's position, so processing the cause again yields the same ids.
      */
     void emit(InboundEvent cause, PipelineEvent event);
+
+    /**
+     * Emits an event whose identity is a domain fact rather than a position among a cause's outputs (a
+     * journal entry is posted once, whichever leg completed it), so any cause re-emitting it yields one id.
+     */
+    void emit(InboundEvent cause, PipelineEvent event, UUID eventId);
 
     /** Sends {@code cause} to its topic's DLT with a reason an operator can act on. */
     void deadLetter(InboundEvent cause, String reason);

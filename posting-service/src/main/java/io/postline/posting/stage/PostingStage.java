@@ -1,12 +1,18 @@
 package io.postline.posting.stage;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.postline.events.PostingCorrection;
 import io.postline.events.PostingLeg;
 import io.postline.events.PostingPosted;
 import io.postline.events.Topic;
+import io.postline.posting.config.PostingProperties;
+import io.postline.posting.domain.CorrectionPlanner;
+import io.postline.posting.domain.CorrectionPlanner.Plan;
 import io.postline.posting.domain.JournalEntry;
+import io.postline.posting.domain.PostedEntries;
 import io.postline.posting.domain.PostingSequenceAssembler;
 import io.postline.posting.domain.PostingSequenceAssembler.Assembly;
+import io.postline.posting.store.BankInputLines;
 import io.postline.posting.store.Ledger;
 import io.postline.posting.store.PendingLegs;
 import io.postline.stage.InboundEvent;
@@ -14,6 +20,8 @@ import io.postline.stage.StageHandler;
 import io.postline.stage.StageOutput;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +30,25 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** Collects legs per sequence and posts each complete sequence once as a balanced journal entry. */
+/**
+ * Collects legs per sequence and posts each complete sequence once as a balanced journal entry; posts
+ * correction requests (reversals, adjustments) once per correction id. A replayed input for an entry that
+ * is already posted re-emits the entry's stored event under its one id.
+ */
 @Component
 public class PostingStage implements StageHandler {
     private final PendingLegs pending;
     private final Ledger ledger;
+    private final BankInputLines bankInput;
+    private final PostingProperties properties;
     private final MeterRegistry meters;
 
-    public PostingStage(PendingLegs pending, Ledger ledger, MeterRegistry meters) {
+    public PostingStage(PendingLegs pending, Ledger ledger, BankInputLines bankInput, PostingProperties properties,
+                        MeterRegistry meters) {
         this.pending = pending;
         this.ledger = ledger;
+        this.bankInput = bankInput;
+        this.properties = properties;
         this.meters = meters;
     }
 
@@ -42,15 +59,31 @@ public class PostingStage implements StageHandler {
 
     @Override
     public Set<Topic> consumes() {
-        return Set.of(Topic.POSTING_LEG);
+        return Set.of(Topic.POSTING_LEG, Topic.POSTING_CORRECTION);
     }
 
     @Override
     public void handle(List<InboundEvent> events, StageOutput output) {
+        Instant now = Instant.now();
+        List<InboundEvent> legs = new ArrayList<>();
+        List<InboundEvent> corrections = new ArrayList<>();
+        for (InboundEvent e : events) {
+            (e.payload() instanceof PostingLeg ? legs : corrections).add(e);
+        }
+        if (!legs.isEmpty()) {
+            postSequences(legs, output, now);
+        }
+        if (!corrections.isEmpty()) {
+            postCorrections(corrections, output, now);
+        }
+    }
+
+    private void postSequences(List<InboundEvent> events, StageOutput output, Instant now) {
         Map<UUID, List<InboundEvent>> bySequence = events.stream().collect(Collectors.groupingBy(
                 e -> ((PostingLeg) e.payload()).postingSequenceId(), LinkedHashMap::new, Collectors.toList()));
         Set<UUID> alreadyPosted = ledger.postedAmong(bySequence.keySet());
         if (!alreadyPosted.isEmpty()) {
+            reEmitForReplays(alreadyPosted, bySequence, output);
             meters.counter("postline.posting.legs.after.posting").increment(alreadyPosted.size());
             bySequence.keySet().removeAll(alreadyPosted);
         }
@@ -59,15 +92,15 @@ public class PostingStage implements StageHandler {
                 .collect(Collectors.groupingBy(PostingLeg::postingSequenceId));
 
         List<JournalEntry> journal = new ArrayList<>();
-        Map<UUID, InboundEvent> completedBy = new LinkedHashMap<>();
+        List<InboundEvent> causes = new ArrayList<>();
         for (var entry : bySequence.entrySet()) {
             switch (PostingSequenceAssembler.assemble(entry.getKey(), known.get(entry.getKey()))) {
                 case Assembly.Complete complete -> {
                     journal.add(JournalEntry.of(complete));
-                    completedBy.put(entry.getKey(), entry.getValue().getLast());
+                    causes.add(entry.getValue().getLast());
                 }
                 case Assembly.Incomplete incomplete -> {
-                    // waits for its other legs; incomplete sequences are reported by age (operations runbook)
+                    // waits for its other legs; IncompleteSequenceReporter reports it after the timeout
                 }
                 case Assembly.Invalid invalid -> {
                     meters.counter("postline.posting.sequences.invalid").increment();
@@ -75,13 +108,86 @@ public class PostingStage implements StageHandler {
                 }
             }
         }
-        ledger.post(journal);
-        pending.remove(completedBy.keySet());
-        Instant now = Instant.now();
-        for (JournalEntry j : journal) {
-            output.emit(completedBy.get(j.postingSequenceId()), new PostingPosted(j.authorizationId(),
-                    j.postingSequenceId(), j.journalId(), j.authorizedAmount(), j.lines(), now));
+        post(journal, causes, output, now);
+        pending.remove(journal.stream().map(JournalEntry::postingSequenceId).toList());
+    }
+
+    private void postCorrections(List<InboundEvent> events, StageOutput output, Instant now) {
+        Map<UUID, InboundEvent> byId = new LinkedHashMap<>();
+        for (InboundEvent e : events) {
+            byId.putIfAbsent(((PostingCorrection) e.payload()).correctionId(), e);
         }
-        meters.counter("postline.posting.journal.entries").increment(journal.size());
+        Set<UUID> alreadyPosted = ledger.postedAmong(byId.keySet());
+        if (!alreadyPosted.isEmpty()) {
+            Map<UUID, List<InboundEvent>> grouped = new HashMap<>();
+            alreadyPosted.forEach(id -> grouped.put(id, List.of(byId.get(id))));
+            reEmitForReplays(alreadyPosted, grouped, output);
+            byId.keySet().removeAll(alreadyPosted);
+        }
+        List<UUID> targetIds = byId.values().stream()
+                .map(e -> ((PostingCorrection) e.payload()).targetJournalId()).toList();
+        Map<UUID, JournalEntry> targets = ledger.load(targetIds);
+        Map<UUID, UUID> reversed = new HashMap<>(ledger.reversalsOf(targetIds));
+        Set<UUID> correctedInBatch = new HashSet<>();
+        List<JournalEntry> journal = new ArrayList<>();
+        List<InboundEvent> causes = new ArrayList<>();
+        for (InboundEvent e : byId.values()) {
+            PostingCorrection c = (PostingCorrection) e.payload();
+            JournalEntry target = targets.get(c.targetJournalId());
+            if (target == null) {
+                output.deadLetter(e, "journal " + c.targetJournalId() + " is not in the ledger");
+                continue;
+            }
+            if (!correctedInBatch.add(c.targetJournalId())) {
+                output.deadLetter(e, "another correction of journal " + c.targetJournalId() + " is in the same batch");
+                continue;
+            }
+            switch (CorrectionPlanner.plan(c, target, reversed.get(c.targetJournalId()))) {
+                case Plan.Post post -> {
+                    journal.add(post.entry());
+                    causes.add(e);
+                }
+                case Plan.Refuse refuse -> {
+                    meters.counter("postline.posting.corrections.refused").increment();
+                    output.deadLetter(e, refuse.reason());
+                }
+            }
+        }
+        post(journal, causes, output, now);
+    }
+
+    private void post(List<JournalEntry> journal, List<InboundEvent> causes, StageOutput output, Instant now) {
+        if (journal.isEmpty()) {
+            return;
+        }
+        List<PostingPosted> posted = new ArrayList<>(journal.size());
+        List<JournalEntry> batchSources = new ArrayList<>();
+        for (JournalEntry e : journal) {
+            boolean realtime = properties.bankInput().isRealtime(e.context().sourceId());
+            posted.add(PostedEntries.event(e, now, properties.businessZone(), realtime));
+            if (!realtime) {
+                batchSources.add(e);
+            }
+        }
+        ledger.post(journal, posted);
+        bankInput.add(batchSources);
+        for (int i = 0; i < journal.size(); i++) {
+            JournalEntry e = journal.get(i);
+            output.emit(causes.get(i), posted.get(i), e.postedEventId());
+            meters.counter("postline.posting.journal.entries", "type", e.entryType().name()).increment();
+        }
+    }
+
+    /** For replayed inputs of entries already posted, publishes the stored event again (same id). */
+    private void reEmitForReplays(Set<UUID> posted, Map<UUID, List<InboundEvent>> bySequence, StageOutput output) {
+        Map<UUID, InboundEvent> replayed = new HashMap<>();
+        for (UUID seq : posted) {
+            bySequence.get(seq).stream().filter(InboundEvent::replay).findFirst().ifPresent(e -> replayed.put(seq, e));
+        }
+        if (replayed.isEmpty()) {
+            return;
+        }
+        ledger.postedEvents(replayed.keySet()).forEach((seq, event) -> output.emit(replayed.get(seq), event,
+                JournalEntry.postedEventIdOf(event.journalId())));
     }
 }

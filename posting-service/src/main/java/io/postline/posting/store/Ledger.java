@@ -1,9 +1,18 @@
 package io.postline.posting.store;
 
 import io.postline.events.EntrySide;
-import io.postline.events.PostingLeg;
+import io.postline.events.EntryType;
+import io.postline.events.EventJson;
+import io.postline.events.LegRole;
+import io.postline.events.Money;
+import io.postline.events.PostingContext;
+import io.postline.events.PostingPosted;
 import io.postline.posting.domain.JournalEntry;
+import io.postline.posting.domain.JournalLine;
+import java.sql.Date;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,39 +47,110 @@ public class Ledger {
         return posted;
     }
 
-    public void post(List<JournalEntry> entries) {
+    /** The events published for the entries of these sequences (or corrections), by sequence id. */
+    public Map<UUID, PostingPosted> postedEvents(Collection<UUID> sequenceIds) {
+        Map<UUID, PostingPosted> events = new HashMap<>();
+        if (sequenceIds.isEmpty()) {
+            return events;
+        }
+        jdbc.query("select posting_sequence_id, posted_event::text from journal_entry where posting_sequence_id = any(?) "
+                + "and posted_event is not null", rs -> {
+                    events.put(rs.getObject(1, UUID.class), EventJson.read(rs.getString(2).getBytes(
+                            java.nio.charset.StandardCharsets.UTF_8), PostingPosted.class));
+                }, new SqlArrayValue("uuid", sequenceIds.toArray()));
+        return events;
+    }
+
+    /** Journal entries with their lines, by journal id; unknown ids are absent. */
+    public Map<UUID, JournalEntry> load(Collection<UUID> journalIds) {
+        Map<UUID, JournalEntry> entries = new HashMap<>();
+        if (journalIds.isEmpty()) {
+            return entries;
+        }
+        Map<UUID, List<JournalLine>> lines = new HashMap<>();
+        jdbc.query("select journal_id, line_no, account_number, sort_code, side, amount_minor, currency, narrative, role "
+                + "from journal_line where journal_id = any(?) order by journal_id, line_no", rs -> {
+                    lines.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new JournalLine(
+                            rs.getInt(2), rs.getString(3), rs.getString(4),
+                            "D".equals(rs.getString(5)) ? EntrySide.DEBIT : EntrySide.CREDIT,
+                            new Money(rs.getLong(6), rs.getString(7).trim()), rs.getString(8),
+                            rs.getString(9) == null ? null : LegRole.valueOf(rs.getString(9))));
+                }, new SqlArrayValue("uuid", journalIds.toArray()));
+        jdbc.query("select journal_id, posting_sequence_id, authorization_id, entry_type, corrects_journal_id, "
+                + "authorized_minor, authorized_currency, context::text from journal_entry where journal_id = any(?)", rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    String context = rs.getString(8);
+                    entries.put(id, new JournalEntry(id, rs.getObject(2, UUID.class), rs.getString(3),
+                            EntryType.valueOf(rs.getString(4)), rs.getObject(5, UUID.class),
+                            rs.getString(7) == null ? null : new Money(rs.getLong(6), rs.getString(7).trim()),
+                            context == null ? null : EventJson.mapper().readValue(context, PostingContext.class),
+                            lines.getOrDefault(id, List.of())));
+                }, new SqlArrayValue("uuid", journalIds.toArray()));
+        return entries;
+    }
+
+    /** For each of these entries that has been reversed, the reversing entry's id. */
+    public Map<UUID, UUID> reversalsOf(Collection<UUID> journalIds) {
+        Map<UUID, UUID> reversed = new HashMap<>();
+        if (!journalIds.isEmpty()) {
+            jdbc.query("select corrects_journal_id, journal_id from journal_entry where entry_type = 'REVERSAL' "
+                    + "and corrects_journal_id = any(?)", rs -> {
+                        reversed.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+                    }, new SqlArrayValue("uuid", journalIds.toArray()));
+        }
+        return reversed;
+    }
+
+    /** Writes the entries and the events published for them (same order). */
+    public void post(List<JournalEntry> entries, List<PostingPosted> events) {
         if (entries.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("insert into journal_entry (journal_id, posting_sequence_id, authorization_id) values (?, ?, ?)",
-                entries, entries.size(), (ps, e) -> {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            order.add(i);
+        }
+        jdbc.batchUpdate("insert into journal_entry (journal_id, posting_sequence_id, authorization_id, entry_type, "
+                        + "corrects_journal_id, business_date, authorized_minor, authorized_currency, context, "
+                        + "posted_event, posted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)",
+                order, order.size(), (ps, i) -> {
+                    JournalEntry e = entries.get(i);
+                    PostingPosted p = events.get(i);
                     ps.setObject(1, e.journalId());
                     ps.setObject(2, e.postingSequenceId());
                     ps.setString(3, e.authorizationId());
+                    ps.setString(4, e.entryType().name());
+                    ps.setObject(5, e.correctsJournalId());
+                    ps.setDate(6, Date.valueOf(p.businessDate()));
+                    ps.setLong(7, e.authorizedAmount().amountMinor());
+                    ps.setString(8, e.authorizedAmount().currency());
+                    ps.setString(9, EventJson.mapper().writeValueAsString(e.context()));
+                    ps.setString(10, new String(EventJson.write(p), java.nio.charset.StandardCharsets.UTF_8));
+                    ps.setTimestamp(11, java.sql.Timestamp.from(p.postedAt()));
                 });
         insertLines(entries);
         updateBalances(entries);
     }
 
     private void insertLines(List<JournalEntry> entries) {
-        List<Object[]> lines = entries.stream().flatMap(e -> e.legs().stream().map(l -> new Object[]{e.journalId(),
-                l.legIndex(), l.accountNumber(), l.side() == EntrySide.DEBIT ? "D" : "C", l.amount().amountMinor(),
-                l.amount().currency(), l.narrative()})).toList();
-        String[] types = {"uuid", "int4", "text", "text", "int8", "text", "text"};
+        List<Object[]> lines = entries.stream().flatMap(e -> e.lines().stream().map(l -> new Object[]{e.journalId(),
+                l.lineNo(), l.accountNumber(), l.side() == EntrySide.DEBIT ? "D" : "C", l.amount().amountMinor(),
+                l.amount().currency(), l.narrative(), l.sortCode(), l.role() == null ? null : l.role().name()})).toList();
+        String[] types = {"uuid", "int4", "text", "text", "int8", "text", "text", "text", "text"};
         Object[] columns = new Object[types.length];
         for (int c = 0; c < types.length; c++) {
             final int col = c;
             columns[c] = new SqlArrayValue(types[c], lines.stream().map(row -> row[col]).toArray());
         }
-        jdbc.update("insert into journal_line (journal_id, line_no, account_number, side, amount_minor, currency, narrative) "
-                + "select * from unnest(?::uuid[], ?::int[], ?::text[], ?::char[], ?::bigint[], ?::char(3)[], ?::text[])",
-                columns);
+        jdbc.update("insert into journal_line (journal_id, line_no, account_number, side, amount_minor, currency, "
+                + "narrative, sort_code, role) select * from unnest(?::uuid[], ?::int[], ?::text[], ?::char[], "
+                + "?::bigint[], ?::char(3)[], ?::text[], ?::text[], ?::text[])", columns);
     }
 
     private void updateBalances(List<JournalEntry> entries) {
         Map<String, long[]> deltas = new TreeMap<>(); // "account|currency" -> {debit, credit}, sorted for lock order
         for (JournalEntry e : entries) {
-            for (PostingLeg l : e.legs()) {
+            for (JournalLine l : e.lines()) {
                 long[] d = deltas.computeIfAbsent(l.accountNumber() + "|" + l.amount().currency(), k -> new long[2]);
                 d[l.side() == EntrySide.DEBIT ? 0 : 1] += l.amount().amountMinor();
             }

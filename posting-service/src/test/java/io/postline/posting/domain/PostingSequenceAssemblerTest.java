@@ -3,7 +3,10 @@ package io.postline.posting.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.postline.events.EntrySide;
+import io.postline.events.LegRole;
 import io.postline.events.Money;
+import io.postline.events.PostingContext;
+import io.postline.events.SampleEvents;
 import io.postline.events.PostingLeg;
 import io.postline.posting.domain.PostingSequenceAssembler.Assembly;
 import java.util.List;
@@ -18,7 +21,8 @@ class PostingSequenceAssemblerTest {
 
     static PostingLeg leg(int index, int count, EntrySide side, long minor, String ccy) {
         return new PostingLeg("AUTH-1", SEQ, index, count, "ACC-" + index, null, side, new Money(minor, ccy), "n",
-                new Money(1000, "GBP"), "1", "r");
+                new Money(1000, "GBP"), "1", "r", index == 0 ? LegRole.CARDHOLDER : LegRole.COUNTERPARTY,
+                new PostingContext("pos-switch", "CTK000001", null, SampleEvents.T0, new Money(1000, "GBP"), null));
     }
 
     static final PostingLeg D0 = leg(0, 2, EntrySide.DEBIT, 1000, "GBP");

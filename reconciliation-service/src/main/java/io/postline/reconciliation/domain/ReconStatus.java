@@ -1,14 +1,20 @@
 package io.postline.reconciliation.domain;
 
-/** Where an authorization stands. The last three are breaks an operator (or auto-patch) must resolve. */
+/**
+ * Where an authorization stands. Breaks need auto-patch or an operator; the others are matched or
+ * explained (parked duplicate, held, rejected) or still within the grace period.
+ */
 public enum ReconStatus {
     MATCHED(false),
     AWAITING_POSTING(false),
     PARKED_DUPLICATE(false),
     HELD(false),
+    REJECTED(false),
+    MISSING_POSTING(true),
     AMOUNT_MISMATCH(true),
     DUPLICATE_POSTING(true),
-    ORPHAN_POSTING(true);
+    ORPHAN_POSTING(true),
+    HELD_TOO_LONG(true);
 
     private final boolean isBreak;
 

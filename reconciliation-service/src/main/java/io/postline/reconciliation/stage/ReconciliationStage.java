@@ -1,11 +1,21 @@
 package io.postline.reconciliation.stage;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.postline.events.AuthorizationReceived;
+import io.postline.events.EventJson;
 import io.postline.events.Topic;
+import io.postline.reconciliation.config.ReconciliationProperties;
 import io.postline.reconciliation.domain.ReconItem;
 import io.postline.reconciliation.store.ReconItems;
+import io.postline.reconciliation.store.ReconItems.Received;
 import io.postline.stage.InboundEvent;
 import io.postline.stage.StageHandler;
 import io.postline.stage.StageOutput;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,9 +30,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReconciliationStage implements StageHandler {
     private final ReconItems items;
+    private final ReconciliationProperties properties;
+    private final Timer postingLatency;
 
-    public ReconciliationStage(ReconItems items) {
+    public ReconciliationStage(ReconItems items, ReconciliationProperties properties, MeterRegistry meters) {
         this.items = items;
+        this.properties = properties;
+        this.postingLatency = Timer.builder("postline.reconciliation.posting.latency")
+                .description("From an authorization's receipt by ingest to its first posting in the ledger")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(10)).register(meters);
     }
 
     @Override
@@ -41,10 +58,28 @@ public class ReconciliationStage implements StageHandler {
         Set<String> ids = new TreeSet<>();
         events.forEach(e -> ids.add(e.authorizationId()));
         Map<String, ReconItem> current = items.lock(ids);
+        Map<String, Instant> postedBefore = new HashMap<>();
+        current.forEach((id, item) -> postedBefore.put(id, item.firstPostedAt()));
+        Map<String, Received> received = new HashMap<>();
         for (InboundEvent e : events) {
-            current.compute(e.authorizationId(),
-                    (id, item) -> (item == null ? ReconItem.empty(id) : item).apply(e.payload()));
+            ReconItem before = current.getOrDefault(e.authorizationId(), ReconItem.empty(e.authorizationId()));
+            ReconItem after = before.apply(e.eventId(), e.payload());
+            current.put(e.authorizationId(), after);
+            if (e.payload() instanceof AuthorizationReceived && before.receivedEventId() == null) {
+                received.put(e.authorizationId(), new Received(e.eventId(), EventJson.write(e.payload()),
+                        e.traceparent()));
+            }
         }
-        items.save(current.values());
+        Instant now = Instant.now();
+        List<ReconItems.Row> rows = new ArrayList<>(current.size());
+        for (ReconItem item : current.values()) {
+            rows.add(new ReconItems.Row(item, item.status(now, properties.policy()),
+                    item.receivedAt() == null ? null : item.receivedAt().atZone(properties.businessZone()).toLocalDate()));
+            if (postedBefore.get(item.authorizationId()) == null && item.firstPostedAt() != null
+                    && item.receivedAt() != null) {
+                postingLatency.record(Duration.between(item.receivedAt(), item.firstPostedAt()));
+            }
+        }
+        items.save(rows, received);
     }
 }

@@ -1,12 +1,15 @@
 package io.postline.reconciliation.store;
 
+import io.postline.events.EventJson;
 import io.postline.events.Money;
+import io.postline.reconciliation.domain.PostedJournal;
 import io.postline.reconciliation.domain.ReconItem;
 import io.postline.reconciliation.domain.ReconStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -17,17 +20,28 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
 
-/** Reconciliation items: loaded and locked per batch, written back in one batch. */
+/** Reconciliation items: loaded and locked per batch, written back in one batch with their status. */
 @Repository
 public class ReconItems {
-    private static final String COLUMNS = "authorization_id, received_count, expected_amount_minor, expected_currency, "
-            + "received_at, parked_duplicate, held_reason, posted_count, journal_id, posted_amount_minor, "
-            + "posted_currency, posted_at";
+    private static final TypeReference<List<PostedJournal>> JOURNALS = new TypeReference<>() {
+    };
+    private static final String COLUMNS = "authorization_id, received_event_id, received_count, expected_amount_minor, "
+            + "expected_currency, received_at, parked_duplicate, held_stage, held_reason, held_disposition, held_at, "
+            + "journals::text, patch_attempts, last_patch_at, review_required";
     private final JdbcTemplate jdbc;
 
     public ReconItems(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The received event as it arrived, kept so the authorization can be re-driven. */
+    public record Received(UUID eventId, byte[] payload, String traceparent) {
+    }
+
+    /** An item with what its row says besides the facts. */
+    public record Stored(ReconItem item, ReconStatus status, Instant updatedAt, LocalDate businessDate) {
     }
 
     /** The items of these ids, locked until the transaction ends. */
@@ -41,36 +55,89 @@ public class ReconItems {
         return items;
     }
 
-    public void save(Collection<ReconItem> items) {
-        List<ReconItem> rows = List.copyOf(items);
-        jdbc.batchUpdate("insert into recon_item (" + COLUMNS + ", status, updated_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) on conflict (authorization_id) do update set "
+    /**
+     * Items with one of these statuses not updated for {@code quietFor}, locked, skipping rows another
+     * instance holds; at most {@code limit}.
+     */
+    public List<ReconItem> lockQuiet(Collection<ReconStatus> statuses, java.time.Duration quietFor, int limit) {
+        return jdbc.query("select " + COLUMNS + " from recon_item where status = any(?) and updated_at < now() - "
+                        + "make_interval(secs => ?) order by updated_at limit ? for update skip locked", (rs, n) -> map(rs),
+                new SqlArrayValue("text", statuses.stream().map(Enum::name).toArray()), quietFor.toMillis() / 1000.0,
+                limit);
+    }
+
+    public record Row(ReconItem item, ReconStatus status, LocalDate businessDate) {
+    }
+
+    public void save(List<Row> rows, Map<String, Received> received) {
+        jdbc.batchUpdate("insert into recon_item (authorization_id, received_event_id, received_count, "
+                + "expected_amount_minor, expected_currency, received_at, parked_duplicate, held_stage, held_reason, "
+                + "held_disposition, held_at, journals, patch_attempts, last_patch_at, review_required, status, "
+                + "business_date, first_posted_at, received_payload, received_traceparent, updated_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, now()) "
+                + "on conflict (authorization_id) do update set received_event_id = excluded.received_event_id, "
                 + "received_count = excluded.received_count, expected_amount_minor = excluded.expected_amount_minor, "
                 + "expected_currency = excluded.expected_currency, received_at = excluded.received_at, "
-                + "parked_duplicate = excluded.parked_duplicate, held_reason = excluded.held_reason, "
-                + "posted_count = excluded.posted_count, journal_id = excluded.journal_id, "
-                + "posted_amount_minor = excluded.posted_amount_minor, posted_currency = excluded.posted_currency, "
-                + "posted_at = excluded.posted_at, status = excluded.status, updated_at = now()", rows, rows.size(),
-                (ps, i) -> {
+                + "parked_duplicate = excluded.parked_duplicate, held_stage = excluded.held_stage, "
+                + "held_reason = excluded.held_reason, held_disposition = excluded.held_disposition, "
+                + "held_at = excluded.held_at, journals = excluded.journals, patch_attempts = excluded.patch_attempts, "
+                + "last_patch_at = excluded.last_patch_at, review_required = excluded.review_required, "
+                + "status = excluded.status, business_date = excluded.business_date, "
+                + "first_posted_at = excluded.first_posted_at, "
+                + "received_payload = coalesce(recon_item.received_payload, excluded.received_payload), "
+                + "received_traceparent = coalesce(recon_item.received_traceparent, excluded.received_traceparent), "
+                + "updated_at = now()", rows, rows.size(), (ps, row) -> {
+                    ReconItem i = row.item();
                     ps.setString(1, i.authorizationId());
-                    ps.setInt(2, i.receivedCount());
-                    ps.setObject(3, i.expected() == null ? null : i.expected().amountMinor());
-                    ps.setString(4, i.expected() == null ? null : i.expected().currency());
-                    ps.setTimestamp(5, ts(i.receivedAt()));
-                    ps.setBoolean(6, i.parkedDuplicate());
-                    ps.setString(7, i.heldReason());
-                    ps.setInt(8, i.postedCount());
-                    ps.setObject(9, i.journalId());
-                    ps.setObject(10, i.posted() == null ? null : i.posted().amountMinor());
-                    ps.setString(11, i.posted() == null ? null : i.posted().currency());
-                    ps.setTimestamp(12, ts(i.postedAt()));
-                    ps.setString(13, i.status().name());
+                    ps.setObject(2, i.receivedEventId());
+                    ps.setInt(3, i.receivedCount());
+                    ps.setObject(4, i.expected() == null ? null : i.expected().amountMinor());
+                    ps.setString(5, i.expected() == null ? null : i.expected().currency());
+                    ps.setTimestamp(6, ts(i.receivedAt()));
+                    ps.setBoolean(7, i.parkedDuplicate());
+                    ps.setString(8, i.held() == null ? null : i.held().stage());
+                    ps.setString(9, i.held() == null ? null : i.held().reasonCode());
+                    ps.setString(10, i.held() == null ? null : i.held().disposition());
+                    ps.setTimestamp(11, i.held() == null ? null : ts(i.held().heldAt()));
+                    ps.setString(12, EventJson.mapper().writeValueAsString(i.journals()));
+                    ps.setInt(13, i.patchAttempts());
+                    ps.setTimestamp(14, ts(i.lastPatchAt()));
+                    ps.setBoolean(15, i.reviewRequired());
+                    ps.setString(16, row.status().name());
+                    ps.setObject(17, row.businessDate());
+                    ps.setTimestamp(18, ts(i.firstPostedAt()));
+                    Received r = received.get(i.authorizationId());
+                    ps.setBytes(19, r == null ? null : r.payload());
+                    ps.setString(20, r == null ? null : r.traceparent());
                 });
     }
 
-    public Optional<ReconItem> find(String authorizationId) {
-        return jdbc.query("select " + COLUMNS + " from recon_item where authorization_id = ?", (rs, n) -> map(rs),
-                authorizationId).stream().findFirst();
+    public Optional<Received> received(String authorizationId) {
+        return jdbc.query("select received_event_id, received_payload, received_traceparent from recon_item "
+                        + "where authorization_id = ? and received_payload is not null",
+                (rs, n) -> new Received(rs.getObject(1, UUID.class), rs.getBytes(2), rs.getString(3)), authorizationId)
+                .stream().findFirst();
+    }
+
+    public Optional<Stored> find(String authorizationId) {
+        return jdbc.query("select " + COLUMNS + ", status, updated_at, business_date from recon_item "
+                        + "where authorization_id = ?", (rs, n) -> stored(rs), authorizationId).stream().findFirst();
+    }
+
+    /** A page of items in these statuses (all breaks when empty), optionally of one business date. */
+    public List<Stored> page(Collection<ReconStatus> statuses, LocalDate businessDate, int page, int size) {
+        return jdbc.query("select " + COLUMNS + ", status, updated_at, business_date from recon_item "
+                        + "where status = any(?) and (?::date is null or business_date = ?::date) "
+                        + "order by updated_at, authorization_id limit ? offset ?", (rs, n) -> stored(rs),
+                new SqlArrayValue("text", statuses.stream().map(Enum::name).toArray()), businessDate, businessDate,
+                size, (long) page * size);
+    }
+
+    public long count(Collection<ReconStatus> statuses, LocalDate businessDate) {
+        Long n = jdbc.queryForObject("select count(*) from recon_item where status = any(?) "
+                        + "and (?::date is null or business_date = ?::date)", Long.class,
+                new SqlArrayValue("text", statuses.stream().map(Enum::name).toArray()), businessDate, businessDate);
+        return n == null ? 0 : n;
     }
 
     public Map<ReconStatus, Long> countByStatus() {
@@ -78,17 +145,26 @@ public class ReconItems {
         for (ReconStatus s : ReconStatus.values()) {
             counts.put(s, 0L);
         }
-        jdbc.query("select status, count(*) from recon_item group by status",
-                rs -> {
-                    counts.put(ReconStatus.valueOf(rs.getString(1)), rs.getLong(2));
-                });
+        jdbc.query("select status, count(*) from recon_item group by status", rs -> {
+            counts.put(ReconStatus.valueOf(rs.getString(1)), rs.getLong(2));
+        });
         return counts;
     }
 
+    private static Stored stored(ResultSet rs) throws SQLException {
+        java.sql.Date d = rs.getDate(18);
+        return new Stored(map(rs), ReconStatus.valueOf(rs.getString(16)), rs.getTimestamp(17).toInstant(),
+                d == null ? null : d.toLocalDate());
+    }
+
     private static ReconItem map(ResultSet rs) throws SQLException {
-        return new ReconItem(rs.getString(1), rs.getInt(2), money(rs, 3, 4), instant(rs.getTimestamp(5)),
-                rs.getBoolean(6), rs.getString(7), rs.getInt(8), rs.getObject(9, UUID.class), money(rs, 10, 11),
-                instant(rs.getTimestamp(12)));
+        String heldStage = rs.getString(8);
+        ReconItem.Held held = heldStage == null ? null : new ReconItem.Held(heldStage, rs.getString(9),
+                rs.getString(10), instant(rs.getTimestamp(11)));
+        return new ReconItem(rs.getString(1), rs.getObject(2, UUID.class), rs.getInt(3), money(rs, 4, 5),
+                instant(rs.getTimestamp(6)), rs.getBoolean(7), held,
+                EventJson.mapper().readValue(rs.getString(12), JOURNALS), rs.getInt(13), instant(rs.getTimestamp(14)),
+                rs.getBoolean(15));
     }
 
     private static Money money(ResultSet rs, int amount, int currency) throws SQLException {

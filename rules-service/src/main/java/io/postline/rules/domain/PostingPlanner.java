@@ -1,6 +1,8 @@
 package io.postline.rules.domain;
 
 import io.postline.events.EntrySide;
+import io.postline.events.LegRole;
+import io.postline.events.PostingContext;
 import io.postline.events.Money;
 import io.postline.events.PostingLeg;
 import io.postline.events.TransactionEnriched;
@@ -36,10 +38,10 @@ public final class PostingPlanner {
         BigDecimal exactPrincipal = tx.fx() == null ? tx.postingAmount().toDecimal()
                 : tx.fx().converted().toDecimal().add(tx.fx().roundingDifference());
 
-        record Part(String account, long minor, boolean sameSideAsCardholder) {
+        record Part(String account, long minor, boolean sameSideAsCardholder, LegRole role) {
         }
         List<Part> others = new ArrayList<>();
-        others.add(new Part(account(template.counterAccount(), ccy), principal, false));
+        others.add(new Part(account(template.counterAccount(), ccy), principal, false, LegRole.COUNTERPARTY));
         BigDecimal exactTotal = exactPrincipal;
         long roundedTotal = principal;
         for (Fee fee : template.fees()) {
@@ -51,7 +53,7 @@ public final class PostingPlanner {
             exactTotal = exactTotal.add(exactFee);
             roundedTotal += feeMinor;
             if (feeMinor > 0) {
-                others.add(new Part(account(fee.account(), ccy), feeMinor, false));
+                others.add(new Part(account(fee.account(), ccy), feeMinor, false, LegRole.FEE));
             }
         }
         long rounding = 0;
@@ -59,7 +61,8 @@ public final class PostingPlanner {
             rounding = exactTotal.setScale(exponent, RoundingMode.HALF_EVEN).movePointRight(exponent).longValueExact()
                     - roundedTotal;
             if (rounding != 0) {
-                others.add(new Part(account("GL-FX-ROUNDING-{currency}", ccy), Math.abs(rounding), rounding < 0));
+                others.add(new Part(account("GL-FX-ROUNDING-{currency}", ccy), Math.abs(rounding), rounding < 0,
+                        LegRole.FX_ROUNDING));
             }
         }
         long cardholder = roundedTotal + rounding;
@@ -68,23 +71,32 @@ public final class PostingPlanner {
         EntrySide otherSide = cardholderSide == EntrySide.DEBIT ? EntrySide.CREDIT : EntrySide.DEBIT;
         int count = 1 + others.size();
         List<PostingLeg> legs = new ArrayList<>(count);
+        PostingContext context = context(tx);
         legs.add(leg(tx, sequenceId, 0, count, tx.account().accountNumber(), tx.account().sortCode(), cardholderSide,
-                cardholder, ccy, tx.description(), ruleSetVersion, ruleId));
+                cardholder, ccy, tx.description(), ruleSetVersion, ruleId, LegRole.CARDHOLDER, context));
         for (int i = 0; i < others.size(); i++) {
             Part p = others.get(i);
             legs.add(leg(tx, sequenceId, i + 1, count, p.account(), null,
                     p.sameSideAsCardholder() ? cardholderSide : otherSide, p.minor(), ccy,
-                    ruleId + " " + tx.authorizationId(), ruleSetVersion, ruleId));
+                    ruleId + " " + tx.authorizationId(), ruleSetVersion, ruleId, p.role(), context));
         }
         return legs;
     }
 
     private static PostingLeg leg(TransactionEnriched tx, UUID sequence, int index, int count, String account,
                                   String sortCode, EntrySide side, long minor, String ccy, String narrative,
-                                  String version, String ruleId) {
+                                  String version, String ruleId, LegRole role, PostingContext context) {
         return new PostingLeg(tx.authorizationId(), sequence, index, count, account, sortCode, side,
                 new Money(minor, ccy), narrative.length() > 140 ? narrative.substring(0, 140) : narrative,
-                tx.transaction().amount(), version, ruleId);
+                tx.transaction().amount(), version, ruleId, role, context);
+    }
+
+    /** The card transaction's facts every leg carries for the bank's posting input and camt.054. */
+    static PostingContext context(TransactionEnriched tx) {
+        var t = tx.transaction();
+        boolean converted = tx.fx() != null && !tx.fx().original().currency().equals(tx.fx().converted().currency());
+        return new PostingContext(t.sourceId() == null ? "unknown" : t.sourceId(), t.cardToken(), t.rrn(),
+                t.transmissionTime(), t.amount(), converted ? tx.fx().rate() : null);
     }
 
     static String account(String pattern, String currency) {

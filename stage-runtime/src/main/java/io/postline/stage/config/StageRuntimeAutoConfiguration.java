@@ -56,7 +56,7 @@ public class StageRuntimeAutoConfiguration {
     }
 
     @Bean
-    KafkaTemplate<String, byte[]> stageKafkaTemplate(KafkaProperties kafka) {
+    KafkaTemplate<String, byte[]> stageKafkaTemplate(KafkaProperties kafka, StageRuntimeProperties properties) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -64,13 +64,15 @@ public class StageRuntimeAutoConfiguration {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(config);
+        factory.setPhysicalCloseTimeout((int) Math.max(1, properties.outbox().drainTimeout().toSeconds()));
+        return new KafkaTemplate<>(factory);
     }
 
     @Bean
     OutboxRelay outboxRelay(KafkaTemplate<String, byte[]> stageKafkaTemplate, JdbcTemplate jdbc, StageMetrics metrics,
                             StageRuntimeProperties properties, StageRuntimeMigration migrated) {
-        return new OutboxRelay(stageKafkaTemplate, jdbc, metrics, properties.outbox());
+        return new OutboxRelay(stageKafkaTemplate, jdbc, metrics, properties.outbox(), properties.retention());
     }
 
     @Bean

@@ -17,7 +17,8 @@ public record StageRuntimeProperties(
         @Valid @NotNull @DefaultValue Topics topics,
         @Valid @NotNull @DefaultValue Consumer consumer,
         @Valid @NotNull @DefaultValue Outbox outbox,
-        @Valid @NotNull @DefaultValue Retry retry) {
+        @Valid @NotNull @DefaultValue Retry retry,
+        @Valid @NotNull @DefaultValue Retention retention) {
 
     /** Topic provisioning: every service ensures the whole catalogue (and its DLTs) exists. */
     public record Topics(
@@ -38,6 +39,23 @@ public record StageRuntimeProperties(
             @DefaultValue("5s") @NotNull Duration leftoverAge,
             @DefaultValue("500") @Min(1) @Max(10000) int pollBatchSize,
             @DefaultValue("30s") @NotNull Duration drainTimeout) {
+    }
+
+    /**
+     * How long published outputs and processed input ids are kept. A replay can re-emit stored outputs only
+     * within {@code outbox}; the inbox keeps ids at least as long, so a replay inside the window is never
+     * mistaken for a new event.
+     */
+    public record Retention(
+            @DefaultValue("7d") @NotNull Duration outbox,
+            @DefaultValue("14d") @NotNull Duration inbox,
+            @DefaultValue("1h") @NotNull Duration purgeInterval) {
+        public Retention {
+            if (inbox.compareTo(outbox) < 0) {
+                throw new IllegalArgumentException("postline.stage.retention.inbox must be at least as long as "
+                        + "postline.stage.retention.outbox");
+            }
+        }
     }
 
     /** Back-off for transient failures (database or broker unavailable): retried without end, never skipped. */

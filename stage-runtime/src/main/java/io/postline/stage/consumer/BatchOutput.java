@@ -32,8 +32,13 @@ final class BatchOutput implements StageOutput {
     @Override
     public void emit(InboundEvent cause, PipelineEvent event) {
         int index = nextIndex.merge(cause.eventId(), 1, Integer::sum) - 1;
-        outputs.add(EventRecords.of(EventIds.derive(cause.eventId(), stage, index), event, stage, Instant.now(),
-                cause.traceparent(), cause.replay()));
+        emit(cause, event, EventIds.derive(cause.eventId(), stage, index));
+    }
+
+    @Override
+    public void emit(InboundEvent cause, PipelineEvent event, UUID eventId) {
+        outputs.add(EventRecords.of(eventId, event, stage, Instant.now(), cause.traceparent(), cause.replay())
+                .causedBy(cause.eventId()));
     }
 
     @Override

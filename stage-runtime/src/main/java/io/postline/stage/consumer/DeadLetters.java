@@ -39,6 +39,6 @@ final class DeadLetters {
         headers.put(CloudEventHeaders.DLT_ORIGINAL_PARTITION, Integer.toString(record.partition()));
         headers.put(CloudEventHeaders.DLT_ORIGINAL_OFFSET, Long.toString(record.offset()));
         return new OutboxRecord(EventIds.derive(sourceId, stage + "/dlt", 0), record.topic() + Topic.DLT_SUFFIX,
-                record.key(), headers, record.value() == null ? new byte[0] : record.value());
+                record.key(), headers, record.value() == null ? new byte[0] : record.value(), sourceId);
     }
 }

@@ -26,6 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>If the handler fails for a non-transient reason, the batch is rolled back and re-run one event per
  *       transaction, so only the event that fails goes to the DLT.</li>
  *   <li>A transient failure is thrown to the container, which backs off and redelivers the batch.</li>
+ *   <li>A replayed event ({@code x-replay}) the inbox has seen re-emits the outputs stored for it; if it has
+ *       none (they were lost, or it never produced any), it is processed again, which handlers make
+ *       idempotent (ARCHITECTURE §6).</li>
  * </ul>
  */
 public class StageBatchProcessor implements BatchMessageListener<String, byte[]> {
@@ -100,14 +103,31 @@ public class StageBatchProcessor implements BatchMessageListener<String, byte[]>
             List<InboundEvent> events = new ArrayList<>(fresh.size());
             Map<UUID, ConsumerRecord<String, byte[]>> records = new LinkedHashMap<>();
             List<Decoded.Poison> poison = new ArrayList<>();
+            List<Decoded.Event> replayedRepeats = new ArrayList<>();
             for (Decoded d : decoded) {
                 if (!fresh.contains(d.eventId())) {
-                    metrics.repeats(d.record().topic(), 1);
+                    if (d instanceof Decoded.Event e && e.event().replay()) {
+                        replayedRepeats.add(e);
+                    } else {
+                        metrics.repeats(d.record().topic(), 1);
+                    }
                 } else if (d instanceof Decoded.Event e) {
                     events.add(e.event());
                     records.put(e.eventId(), e.record());
                 } else if (d instanceof Decoded.Poison p) {
                     poison.add(p);
+                }
+            }
+            if (!replayedRepeats.isEmpty()) {
+                Set<UUID> reemitted = outbox.reemit(replayedRepeats.stream().map(Decoded::eventId).toList());
+                for (Decoded.Event e : replayedRepeats) {
+                    if (reemitted.contains(e.eventId())) {
+                        metrics.replayed("reemitted");
+                    } else {
+                        metrics.replayed("reprocessed");
+                        events.add(e.event());
+                        records.put(e.eventId(), e.record());
+                    }
                 }
             }
             BatchOutput out = output(records);

@@ -65,6 +65,12 @@ public class StageMetrics {
                 .tags("stage", stage, "topic", topic, "cause", cause).register(registry).increment();
     }
 
+    /** A replayed event the inbox had seen: its stored outputs re-emitted, or (none stored) processed again. */
+    public void replayed(String outcome) {
+        Counter.builder("postline.stage.replays").description("Replayed events the inbox had already seen")
+                .tags("stage", stage, "outcome", outcome).register(registry).increment();
+    }
+
     public void outboxBacklog(long rows) {
         outboxBacklog.set(rows);
     }

@@ -1,22 +1,42 @@
 package io.postline.stage.outbox;
 
+import io.postline.events.CloudEventHeaders;
 import io.postline.events.EventJson;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.core.type.TypeReference;
 
 /**
  * Writes outgoing events in the caller's database transaction and hands them to the relay once that
  * transaction has committed. Outside a transaction it refuses: an event written on its own could be
  * published for state that was never committed.
+ * <p>
+ * Only rows the database actually stored are handed to the relay ({@code RETURNING}): a row that already
+ * existed was published before, and a row a trigger suppressed must not reach the broker either.
  */
 public class Outbox {
-    private static final String INSERT = "insert into outbox (event_id, topic, message_key, headers, payload) "
-            + "values (?, ?, ?, ?::jsonb, ?) on conflict (event_id) do nothing";
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
+    };
+    private static final String COLUMNS = "event_id, cause_id, topic, message_key, headers, payload";
+    private static final String ROWS = "select e, c, t, k, h::jsonb, p from unnest(?::uuid[], ?::uuid[], ?::text[], "
+            + "?::text[], ?::text[], ?::bytea[]) as u(e, c, t, k, h, p)";
+    private static final String INSERT = "insert into outbox (" + COLUMNS + ") " + ROWS
+            + " on conflict (event_id) do nothing returning event_id";
+    private static final String REPUBLISH = "insert into outbox (" + COLUMNS + ") " + ROWS
+            + " on conflict (event_id) do update set headers = excluded.headers, payload = excluded.payload, "
+            + "published_at = null returning event_id";
+    private static final String REEMIT = "update outbox set published_at = null, headers = headers || ?::jsonb "
+            + "where cause_id = any(?) and topic not like '%.dlt' "
+            + "returning event_id, topic, message_key, headers::text, payload, cause_id";
 
     private final JdbcTemplate jdbc;
     private final OutboxRelay relay;
@@ -26,34 +46,93 @@ public class Outbox {
         this.relay = relay;
     }
 
+    /** Stores new outputs; an output whose id is already stored is left alone (it was emitted before). */
     public void append(List<OutboxRecord> records) {
+        write(INSERT, records);
+    }
+
+    /**
+     * Stores the records, or makes stored ones with the same ids current and unpublished again, so they are
+     * published (again) after commit. For operator actions such as a re-drive, which may be repeated.
+     */
+    public void republish(List<OutboxRecord> records) {
+        write(REPUBLISH, records);
+    }
+
+    /**
+     * Publishes once more, marked as replays, the outputs the given input events produced before (DLT copies
+     * excepted), and returns the ids of the inputs that had such outputs.
+     */
+    public Set<UUID> reemit(Collection<UUID> causeIds) {
+        Set<UUID> causes = new HashSet<>();
+        if (causeIds.isEmpty()) {
+            return causes;
+        }
+        requireTransaction();
+        List<OutboxRecord> again = jdbc.query(REEMIT, (rs, n) -> new OutboxRecord(rs.getObject(1, UUID.class),
+                        rs.getString(2), rs.getString(3), EventJson.mapper().readValue(rs.getString(4), HEADERS),
+                        rs.getBytes(5), rs.getObject(6, UUID.class)),
+                "{\"" + CloudEventHeaders.REPLAY + "\":\"true\"}", new SqlArrayValue("uuid", causeIds.toArray()));
+        again.forEach(r -> causes.add(r.causeId()));
+        publishAfterCommit(again);
+        return causes;
+    }
+
+    private void write(String sql, List<OutboxRecord> records) {
         if (records.isEmpty()) {
             return;
         }
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            throw new IllegalStateException("the outbox is written only inside a transaction");
+        requireTransaction();
+        int n = records.size();
+        Object[] ids = new Object[n];
+        Object[] causes = new Object[n];
+        Object[] topics = new Object[n];
+        Object[] keys = new Object[n];
+        Object[] headers = new Object[n];
+        byte[][] payloads = new byte[n][]; // typed, so the driver encodes bytea[]
+        for (int i = 0; i < n; i++) {
+            OutboxRecord r = records.get(i);
+            ids[i] = r.eventId();
+            causes[i] = r.causeId();
+            topics[i] = r.topic();
+            keys[i] = r.key();
+            headers[i] = EventJson.mapper().writeValueAsString(r.headers());
+            payloads[i] = r.payload();
         }
-        jdbc.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
-                OutboxRecord r = records.get(i);
-                ps.setObject(1, r.eventId());
-                ps.setString(2, r.topic());
-                ps.setString(3, r.key());
-                ps.setString(4, EventJson.mapper().writeValueAsString(r.headers()));
-                ps.setBytes(5, r.payload());
+        Set<UUID> stored = new HashSet<>(n * 2);
+        jdbc.query(sql, rs -> {
+            stored.add(rs.getObject(1, UUID.class));
+        }, new SqlArrayValue("uuid", ids), new SqlArrayValue("uuid", causes), new SqlArrayValue("text", topics),
+                new SqlArrayValue("text", keys), new SqlArrayValue("text", headers),
+                new SqlArrayValue("bytea", (Object[]) payloads));
+        if (stored.size() == n) {
+            publishAfterCommit(records);
+        } else {
+            List<OutboxRecord> toPublish = new ArrayList<>(stored.size());
+            for (OutboxRecord r : records) {
+                if (stored.contains(r.eventId())) {
+                    toPublish.add(r);
+                }
             }
+            publishAfterCommit(toPublish);
+        }
+    }
 
-            @Override
-            public int getBatchSize() {
-                return records.size();
-            }
-        });
+    private void publishAfterCommit(List<OutboxRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 relay.publish(records);
             }
         });
+    }
+
+    private static void requireTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("the outbox is written only inside a transaction");
+        }
     }
 }

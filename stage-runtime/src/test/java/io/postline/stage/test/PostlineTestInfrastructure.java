@@ -24,6 +24,8 @@ public class PostlineTestInfrastructure implements ApplicationContextInitializer
                 "spring.datasource.username", TestDatabases.server().user(),
                 "spring.datasource.password", TestDatabases.server().password(),
                 "postline.stage.outbox.leftover-age", "1s",
-                "postline.stage.outbox.poll-interval", "200ms")));
+                "postline.stage.outbox.poll-interval", "200ms",
+                // The shared broker may stop before a test context closes; do not wait long for it then.
+                "postline.stage.outbox.drain-timeout", "3s")));
     }
 }

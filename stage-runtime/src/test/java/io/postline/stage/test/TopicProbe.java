@@ -55,7 +55,12 @@ public final class TopicProbe implements AutoCloseable {
 
     /** Publishes an event as a well-formed pipeline record, with the given event id. */
     public void sendEvent(UUID eventId, PipelineEvent event) {
-        OutboxRecord r = EventRecords.of(eventId, event, "test", Instant.now(), null, false);
+        sendEvent(eventId, event, false);
+    }
+
+    /** Publishes an event, marked as a replay ({@code x-replay}) when {@code replay} is true. */
+    public void sendEvent(UUID eventId, PipelineEvent event, boolean replay) {
+        OutboxRecord r = EventRecords.of(eventId, event, "test", Instant.now(), null, replay);
         send(r.topic(), r.key(), r.headers(), r.payload());
     }
 

@@ -1,0 +1,105 @@
+package io.postline.reconciliation.patch;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.postline.reconciliation.config.ReconciliationProperties;
+import io.postline.reconciliation.domain.PatchPlanner;
+import io.postline.reconciliation.domain.PatchPlanner.Patch;
+import io.postline.reconciliation.domain.ReconItem;
+import io.postline.reconciliation.domain.ReconStatus;
+import io.postline.reconciliation.store.ReconItems;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every scan: re-classifies items whose status can change with time alone (awaiting → missing, held → held
+ * too long), patches breaks that have been quiet for the grace period, and refreshes the per-status gauges.
+ * Rows are taken with {@code FOR UPDATE SKIP LOCKED}, so several instances share the work.
+ */
+@Component
+public class AutoPatcher {
+    public static final String ACTOR = "reconciliation/auto-patch";
+    private static final Logger log = LoggerFactory.getLogger(AutoPatcher.class);
+    private static final List<ReconStatus> WATCHED = List.of(ReconStatus.AWAITING_POSTING, ReconStatus.HELD,
+            ReconStatus.MISSING_POSTING, ReconStatus.AMOUNT_MISMATCH, ReconStatus.DUPLICATE_POSTING);
+
+    private final ReconItems items;
+    private final PatchExecutor executor;
+    private final TransactionTemplate tx;
+    private final ReconciliationProperties properties;
+    private final Map<ReconStatus, AtomicLong> byStatus = new EnumMap<>(ReconStatus.class);
+
+    public AutoPatcher(ReconItems items, PatchExecutor executor, TransactionTemplate tx,
+                       ReconciliationProperties properties, MeterRegistry meters) {
+        this.items = items;
+        this.executor = executor;
+        this.tx = tx;
+        this.properties = properties;
+        for (ReconStatus s : ReconStatus.values()) {
+            AtomicLong n = new AtomicLong();
+            byStatus.put(s, n);
+            meters.gauge("postline.reconciliation.items", Tags.of("status", s.name(), "break",
+                    Boolean.toString(s.isBreak())), n);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${postline.reconciliation.scan-interval:5s}",
+            initialDelayString = "${postline.reconciliation.scan-interval:5s}")
+    public void scan() {
+        try {
+            int handled;
+            do {
+                handled = tx.execute(status -> scanOnce());
+            } while (handled == 500);
+            items.countByStatus().forEach((s, n) -> byStatus.get(s).set(n));
+        } catch (RuntimeException e) {
+            log.warn("reconciliation scan failed, will try again: {}", e.toString());
+        }
+    }
+
+    private int scanOnce() {
+        Instant now = Instant.now();
+        List<ReconItem> quiet = items.lockQuiet(WATCHED, properties.grace(), 500);
+        List<ReconItems.Row> rows = new ArrayList<>(quiet.size());
+        for (ReconItem item : quiet) {
+            ReconStatus status = item.status(now, properties.policy());
+            List<Patch> patches = properties.autoPatch() ? PatchPlanner.plan(item, status, properties.policy())
+                    : List.of();
+            boolean review = false;
+            for (Patch p : patches) {
+                executor.execute(item, status, p, ACTOR, reason(item, status, p), now);
+                review |= p instanceof Patch.HoldForReview;
+            }
+            ReconItem after = patches.isEmpty() ? item : item.patched(now, review);
+            rows.add(new ReconItems.Row(after, status, item.receivedAt() == null ? null
+                    : item.receivedAt().atZone(properties.businessZone()).toLocalDate()));
+        }
+        if (!rows.isEmpty()) {
+            items.save(rows, Map.of());
+        }
+        return quiet.size();
+    }
+
+    private static String reason(ReconItem item, ReconStatus status, Patch patch) {
+        return switch (patch) {
+            case Patch.Redrive r -> status + (item.held() != null && item.held().lostLegs()
+                    ? ": posting reported its sequence incomplete" : ": no posting within the grace period")
+                    + "; re-driven with the replay marker (attempt " + (item.patchAttempts() + 1) + ")";
+            case Patch.Reverse r -> status + ": " + item.livePostings().size() + " postings; reversing "
+                    + r.journalId() + ", keeping the first";
+            case Patch.Adjust a -> status + ": expected " + item.expected() + ", posted "
+                    + item.netPrincipal(item.livePostings().getFirst()) + "; adjusting by " + a.direction() + " "
+                    + a.amount();
+            case Patch.HoldForReview h -> status + ": " + h.reason();
+        };
+    }
+}
