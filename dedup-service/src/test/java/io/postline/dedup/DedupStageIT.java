@@ -138,6 +138,26 @@ class DedupStageIT {
     }
 
     @Test
+    void aReplayedAuthorizationWhoseOutputWasLostIsForwardedAgainAsUniqueNotDroppedAsAResendOfItself() {
+        UUID id = UUID.randomUUID();
+        AuthorizationReceived original = received("D-REPLAY", "300001", "Garden");
+        probe.sendEvent(id, original);
+        UUID unique = EventIds.derive(id, "dedup", 0);
+        probe.awaitRecords(Topic.AUTHORIZATION_UNIQUE.topicName(),
+                all -> all.stream().anyMatch(r -> TopicProbe.eventId(r).equals(unique)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from outbox where cause_id = ? and published_at is not null", Integer.class, id) == 1);
+        jdbc.update("delete from outbox where cause_id = ?", id); // the output is lost
+
+        probe.sendEvent(id, original, true);
+
+        probe.awaitRecords(Topic.AUTHORIZATION_UNIQUE.topicName(),
+                all -> all.stream().filter(r -> TopicProbe.eventId(r).equals(unique)).count() == 2);
+        assertThat(jdbc.queryForObject("select count(*) from dropped_resend where event_id = ?", Integer.class, id))
+                .isZero();
+    }
+
+    @Test
     void lookUpRowsOlderThanTheWindowArePurgedAndThenNoLongerMatch() {
         jdbc.update("insert into fingerprint (fingerprint, authorization_id, event_id, first_seen) "
                 + "values ('old-fp', 'OLD-1', ?, now() - interval '25 hours')", UUID.randomUUID());

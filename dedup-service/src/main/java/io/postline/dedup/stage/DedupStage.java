@@ -77,12 +77,14 @@ public class DedupStage implements StageHandler {
     }
 
     /**
-     * Decides, then records first sightings. If another consumer recorded one of the same ids or
+     * Decides, then records first sightings; a replayed event processed again is decided as it was the first time. If another consumer recorded one of the same ids or
      * fingerprints first, decides once more against the store, without this batch's own rows, and drops
      * the rows of candidates that are no longer originals.
      */
     private List<Decision> decideAndRecord(List<Candidate> candidates, Map<UUID, InboundEvent> byId) {
-        List<Decision> decisions = decide(candidates, Set.of());
+        // Rows of these very events exist only when a replay makes the runtime process them again (their
+        // outputs were lost); they must then be decided as the first time, not as resends of themselves.
+        List<Decision> decisions = decide(candidates, byId.keySet());
         List<Decision> firstOfId = decisions.stream().filter(Decision::firstOfItsId).toList();
         List<Candidate> uniques = decisions.stream().filter(Decision.Unique.class::isInstance).map(Decision::candidate).toList();
         Set<UUID> idsRecorded = seen.record(firstOfId.stream().map(d -> sighting(d.candidate(), byId)).toList(),
