@@ -36,6 +36,8 @@ public final class ServiceProcess {
         if (!settings.dbPassword().isEmpty()) {
             command.add("--spring.datasource.password=" + settings.dbPassword());
         }
+        command.add("--postline.posting.bank-input.directory=" + settings.dataDir().resolve("posting-files"));
+        command.addAll(settings.serviceArguments());
         this.process = new ChildProcess(service.module(), command,
                 settings.dataDir().resolve("logs").resolve(service.module() + ".log"));
     }

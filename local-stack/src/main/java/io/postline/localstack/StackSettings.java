@@ -9,9 +9,21 @@ import java.nio.file.Path;
  * @param dataDir    broker data and process logs
  * @param portOffset added to every default port, so a test stack can run beside a developer's
  * @param fresh      wipe the broker data and re-create the database first
+ * @param serviceArguments extra {@code --name=value} arguments for every service (tests shorten timeouts)
  */
 public record StackSettings(Path root, Path dataDir, int kafkaPort, int controllerPort, int portOffset, String dbHost,
-                            int dbPort, String dbUser, String dbPassword, String dbName, boolean fresh) {
+                            int dbPort, String dbUser, String dbPassword, String dbName, boolean fresh,
+                            java.util.List<String> serviceArguments) {
+
+    public StackSettings {
+        serviceArguments = java.util.List.copyOf(serviceArguments);
+    }
+
+    public StackSettings(Path root, Path dataDir, int kafkaPort, int controllerPort, int portOffset, String dbHost,
+                         int dbPort, String dbUser, String dbPassword, String dbName, boolean fresh) {
+        this(root, dataDir, kafkaPort, controllerPort, portOffset, dbHost, dbPort, dbUser, dbPassword, dbName, fresh,
+                java.util.List.of());
+    }
 
     public static StackSettings defaults(Path root) {
         return new StackSettings(root, root.resolve(".local"), 9092, 9093, 0, env("POSTLINE_DB_HOST", "localhost"),

@@ -9,7 +9,7 @@ import java.util.Random;
  * (a new authorization id, every identifying field the same as an earlier one).
  */
 final class AuthorizationMix {
-    record Request(String authorizationId, String json, String duplicateOf) {
+    record Request(String authorizationId, String json, String duplicateOf, long amountMinor) {
     }
 
     private static final String[][] MERCHANTS = {
@@ -26,15 +26,15 @@ final class AuthorizationMix {
         for (int i = 0; i < unique; i++) {
             String[] m = MERCHANTS[random.nextInt(MERCHANTS.length)];
             String id = String.format("SYS-%05d", i);
-            requests.add(new Request(id, body(id, String.format("CTK%06d", 1 + i % 500), m,
-                    100 + random.nextInt(100_000), String.format("%06d", i), String.format("%012d", 700_000_000L + i)),
-                    null));
+            long minor = 100 + random.nextInt(100_000);
+            requests.add(new Request(id, body(id, String.format("CTK%06d", 1 + i % 500), m, minor,
+                    String.format("%06d", i), String.format("%012d", 700_000_000L + i)), null, minor));
         }
         for (int d = 0; d < duplicates; d++) {
             Request original = requests.get(d * (unique / duplicates));
             String id = String.format("SYS-DUP-%05d", d);
             requests.add(new Request(id, original.json().replace("\"" + original.authorizationId() + "\"", "\"" + id + "\""),
-                    original.authorizationId()));
+                    original.authorizationId(), original.amountMinor()));
         }
         return requests;
     }

@@ -31,6 +31,9 @@ public final class PostingSequenceAssembler {
     }
 
     public static Assembly assemble(UUID sequenceId, Collection<PostingLeg> legs) {
+        if (legs == null || legs.isEmpty()) {
+            return new Assembly.Incomplete(sequenceId, 0, 0); // nothing of it is known (yet)
+        }
         Map<Integer, PostingLeg> byIndex = new TreeMap<>();
         for (PostingLeg leg : legs) {
             PostingLeg earlier = byIndex.putIfAbsent(leg.legIndex(), leg);

@@ -94,7 +94,7 @@ public class PostingStage implements StageHandler {
         List<JournalEntry> journal = new ArrayList<>();
         List<InboundEvent> causes = new ArrayList<>();
         for (var entry : bySequence.entrySet()) {
-            switch (PostingSequenceAssembler.assemble(entry.getKey(), known.get(entry.getKey()))) {
+            switch (PostingSequenceAssembler.assemble(entry.getKey(), known.getOrDefault(entry.getKey(), List.of()))) {
                 case Assembly.Complete complete -> {
                     journal.add(JournalEntry.of(complete));
                     causes.add(entry.getValue().getLast());

@@ -26,9 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>If the handler fails for a non-transient reason, the batch is rolled back and re-run one event per
  *       transaction, so only the event that fails goes to the DLT.</li>
  *   <li>A transient failure is thrown to the container, which backs off and redelivers the batch.</li>
- *   <li>A replayed event ({@code x-replay}) the inbox has seen re-emits the outputs stored for it; if it has
- *       none (they were lost, or it never produced any), it is processed again, which handlers make
- *       idempotent (ARCHITECTURE §6).</li>
+ *   <li>A replayed event ({@code x-replay}) the inbox has seen re-emits the outputs stored for it and is
+ *       processed again, so outputs that were lost come back under their ids; handlers are idempotent, and
+ *       outputs already stored are not written twice (ARCHITECTURE §6).</li>
  * </ul>
  */
 public class StageBatchProcessor implements BatchMessageListener<String, byte[]> {
@@ -119,15 +119,16 @@ public class StageBatchProcessor implements BatchMessageListener<String, byte[]>
                 }
             }
             if (!replayedRepeats.isEmpty()) {
+                // Re-emit what is stored, then process again: a cause whose outputs were lost in part or in
+                // whole gets them back (same ids), and the stored ones are not written twice.
                 Set<UUID> reemitted = outbox.reemit(replayedRepeats.stream().map(Decoded::eventId).toList());
                 for (Decoded.Event e : replayedRepeats) {
                     if (reemitted.contains(e.eventId())) {
                         metrics.replayed("reemitted");
-                    } else {
-                        metrics.replayed("reprocessed");
-                        events.add(e.event());
-                        records.put(e.eventId(), e.record());
                     }
+                    metrics.replayed("reprocessed");
+                    events.add(e.event());
+                    records.put(e.eventId(), e.record());
                 }
             }
             BatchOutput out = output(records);

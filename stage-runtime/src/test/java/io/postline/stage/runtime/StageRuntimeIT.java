@@ -83,7 +83,7 @@ class StageRuntimeIT {
                 "select count(*) from outbox where cause_id = ? and published_at is not null", Integer.class, input))
                 .isOne());
 
-        probe.sendEvent(input, event, true); // the replay re-emits the stored output
+        probe.sendEvent(input, event, true); // the replay re-emits the stored output, and only that
         List<ConsumerRecord<String, byte[]>> twice = withId(probe.awaitRecords(UNIQUE,
                 all -> withId(all, output).size() == 2), output);
         assertThat(TopicProbe.header(twice.getLast(), CloudEventHeaders.REPLAY)).isEqualTo("true");
@@ -93,7 +93,7 @@ class StageRuntimeIT {
         probe.sendEvent(input, event, true); // so the stage processes its input again, with the same output id
         probe.awaitRecords(UNIQUE, all -> withId(all, output).size() == 3);
         assertThat(meters.find("postline.stage.replays").tag("outcome", "reemitted").counter().count()).isOne();
-        assertThat(meters.find("postline.stage.replays").tag("outcome", "reprocessed").counter().count()).isOne();
+        assertThat(meters.find("postline.stage.replays").tag("outcome", "reprocessed").counter().count()).isEqualTo(2);
     }
 
     private static List<ConsumerRecord<String, byte[]>> withId(List<ConsumerRecord<String, byte[]>> all, UUID id) {
