@@ -1,9 +1,9 @@
 package io.postline.posting.api;
 
 import io.postline.posting.config.PostingProperties;
-import io.postline.posting.file.PostingFileDelivery;
-import io.postline.posting.file.PostingFiles;
-import io.postline.posting.file.PostingFiles.FileSummary;
+import io.postline.posting.delivery.PostingFileDelivery;
+import io.postline.posting.store.PostingFiles;
+import io.postline.posting.store.PostingFiles.FileSummary;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.net.URI;

@@ -1,8 +1,9 @@
-package io.postline.posting.file;
+package io.postline.posting.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.postline.posting.config.PostingProperties;
 import io.postline.posting.domain.PostedEntries;
+import io.postline.posting.store.PostingFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
-package io.postline.posting.file;
+package io.postline.posting.store;
 
+import io.postline.posting.file.PostingFileWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
