@@ -1,33 +1,70 @@
 package io.postline.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.postline.events.AuthorizationReceived;
+import io.postline.ingest.config.IngestProperties;
+import io.postline.ingest.config.IngestProperties.Mode;
+import io.postline.ingest.delivery.HeldAuthorizations;
 import io.postline.ingest.store.ReceivedAuthorizations;
+import io.postline.ingest.store.ReceivedAuthorizations.Received;
 import io.postline.stage.outbox.EventRecords;
 import io.postline.stage.outbox.Outbox;
+import io.postline.stage.outbox.OutboxRecord;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Persists an accepted authorization and its outgoing event in one transaction. */
+/**
+ * Persists accepted authorizations and their outgoing events in one transaction: straight to the outbox
+ * for real-time sources, to the hold for near-realtime and batch sources (released later, still once).
+ */
 @Service
 public class AuthorizationAcceptance {
     static final String SOURCE = "auth-ingest";
     private final ReceivedAuthorizations store;
     private final Outbox outbox;
+    private final HeldAuthorizations held;
+    private final IngestProperties properties;
+    private final MeterRegistry meters;
 
-    public AuthorizationAcceptance(ReceivedAuthorizations store, Outbox outbox) {
+    public AuthorizationAcceptance(ReceivedAuthorizations store, Outbox outbox, HeldAuthorizations held,
+                                   IngestProperties properties, MeterRegistry meters) {
         this.store = store;
         this.outbox = outbox;
+        this.held = held;
+        this.properties = properties;
+        this.meters = meters;
     }
 
-    /** Returns the event id. The root event of an authorization gets a fresh id: accepting it is the act. */
+    /** Accepts validated authorizations of configured sources, with the event ids they will carry. */
     @Transactional
-    public UUID accept(AuthorizationReceived event, String traceparent) {
-        UUID eventId = UUID.randomUUID();
-        store.insert(eventId, event);
-        outbox.append(List.of(EventRecords.of(eventId, event, SOURCE, Instant.now(), traceparent, false)));
-        return eventId;
+    public void accept(List<Received> received, String traceparent) {
+        if (received.isEmpty()) {
+            return;
+        }
+        store.insert(received);
+        Instant now = Instant.now();
+        Map<String, List<Received>> bySource = received.stream().collect(Collectors.groupingBy(
+                r -> r.event().sourceId(), LinkedHashMap::new, Collectors.toList()));
+        bySource.forEach((sourceId, items) -> {
+            Mode mode = properties.source(sourceId).orElseThrow(() -> new IllegalStateException(
+                    "source " + sourceId + " is not configured")).mode();
+            List<OutboxRecord> records = items.stream().map(r -> EventRecords.of(r.eventId(), r.event(), SOURCE, now,
+                    traceparent, false)).toList();
+            if (mode == Mode.REALTIME) {
+                outbox.append(records);
+            } else {
+                held.hold(sourceId, records);
+            }
+            meters.counter("postline.ingest.accepted", "source", sourceId, "mode", mode.name()).increment(items.size());
+        });
+    }
+
+    public static Received received(java.util.UUID eventId, AuthorizationReceived event) {
+        return new Received(eventId, event, null);
     }
 }

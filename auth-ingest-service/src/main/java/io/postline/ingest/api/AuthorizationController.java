@@ -1,31 +1,141 @@
 package io.postline.ingest.api;
 
 import io.postline.ingest.AuthorizationAcceptance;
-import jakarta.validation.Valid;
+import io.postline.ingest.config.IngestProperties;
+import io.postline.ingest.config.IngestProperties.Format;
+import io.postline.ingest.idempotency.IdempotentExecution;
+import io.postline.ingest.store.ReceivedAuthorizations.Received;
+import io.postline.ingest.validation.CheckedRequest;
+import io.postline.ingest.validation.FieldError;
+import io.postline.ingest.validation.RequestChecker;
+import io.postline.ingest.validation.SourceCheck;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
+/** Single and batch ingest of approved authorizations (docs/api.md). */
 @RestController
-@RequestMapping("/v1/authorizations")
 public class AuthorizationController {
     private final AuthorizationAcceptance acceptance;
+    private final RequestChecker checker;
+    private final SourceCheck sources;
+    private final IdempotentExecution idempotent;
+    private final IngestProperties properties;
+    private final ObjectMapper json;
 
-    public AuthorizationController(AuthorizationAcceptance acceptance) {
+    public AuthorizationController(AuthorizationAcceptance acceptance, RequestChecker checker, SourceCheck sources,
+                                   IdempotentExecution idempotent, IngestProperties properties, ObjectMapper json) {
         this.acceptance = acceptance;
+        this.checker = checker;
+        this.sources = sources;
+        this.idempotent = idempotent;
+        this.properties = properties;
+        this.json = json;
     }
 
-    @PostMapping
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    public AcceptedAuthorization accept(@Valid @RequestBody AuthorizationRequest request,
-                                        @RequestHeader(name = "traceparent", required = false) String traceparent) {
-        UUID eventId = acceptance.accept(request.toEvent(Instant.now()), traceparent);
-        return new AcceptedAuthorization(request.authorizationId(), eventId, "ACCEPTED");
+    @PostMapping(value = "/v1/authorizations", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<?> accept(@RequestBody byte[] body,
+                                    @RequestHeader(name = IdempotentExecution.HEADER, required = false) String key,
+                                    @RequestHeader(name = "traceparent", required = false) String traceparent) {
+        return idempotent.run(key, "POST /v1/authorizations", body, () -> {
+            CheckedRequest checked = checker.check(body);
+            if (checked == null) {
+                return Problems.invalidBody();
+            }
+            return switch (withSource(checked)) {
+                case CheckedRequest.Invalid invalid -> Problems.invalidFields(invalid.errors(), invalid.cardData());
+                case CheckedRequest.Valid valid -> {
+                    UUID eventId = UUID.randomUUID();
+                    acceptance.accept(List.of(new Received(eventId, valid.request().toEvent(Instant.now()), null)),
+                            traceparent);
+                    yield ResponseEntity.status(HttpStatus.ACCEPTED).body(accepted(valid, eventId));
+                }
+            };
+        });
+    }
+
+    /** One item of a batch answer: accepted with its event id, or rejected with every problem. */
+    public record ItemResult(int index, String authorizationId, String status, UUID eventId, String delivery,
+                             List<FieldError> errors) {
+    }
+
+    public record BatchResult(int accepted, int rejected, List<ItemResult> results) {
+    }
+
+    @PostMapping(value = "/v1/authorizations:batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<?> acceptBatch(@RequestBody byte[] body,
+                                         @RequestHeader(name = IdempotentExecution.HEADER, required = false) String key,
+                                         @RequestHeader(name = "traceparent", required = false) String traceparent) {
+        return idempotent.run(key, "POST /v1/authorizations:batch", body, () -> {
+            JsonNode items;
+            try {
+                items = json.readTree(body).get("authorizations");
+            } catch (JacksonException | NullPointerException e) {
+                return Problems.invalidBody();
+            }
+            if (items == null || !items.isArray() || items.isEmpty()) {
+                return Problems.badRequest("The body must be {\"authorizations\": [ ... ]} with at least one item.");
+            }
+            if (items.size() > properties.maxBatchSize()) {
+                return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "batch-too-large", "Batch too large",
+                        "A batch holds at most " + properties.maxBatchSize() + " authorizations; this one has "
+                                + items.size() + ". Split it, or upload a file (/v1/ingest-jobs).");
+            }
+            Instant now = Instant.now();
+            List<ItemResult> results = new ArrayList<>(items.size());
+            List<Received> accepted = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                CheckedRequest checked = withSource(checker.check(items.get(i)));
+                switch (checked) {
+                    case CheckedRequest.Invalid invalid -> results.add(new ItemResult(i, safeId(items.get(i)),
+                            invalid.cardData() ? "REFUSED_CARD_DATA" : "REJECTED", null, null, invalid.errors()));
+                    case CheckedRequest.Valid valid -> {
+                        UUID eventId = UUID.randomUUID();
+                        accepted.add(new Received(eventId, valid.request().toEvent(now), null));
+                        AcceptedAuthorization a = accepted(valid, eventId);
+                        results.add(new ItemResult(i, a.authorizationId(), "ACCEPTED", eventId, a.delivery(),
+                                List.of()));
+                    }
+                }
+            }
+            acceptance.accept(accepted, traceparent);
+            return ResponseEntity.ok(new BatchResult(accepted.size(), results.size() - accepted.size(), results));
+        });
+    }
+
+    private CheckedRequest withSource(CheckedRequest checked) {
+        if (checked instanceof CheckedRequest.Valid valid) {
+            var problem = sources.problem(valid.request().sourceId(), Format.JSON);
+            if (problem.isPresent()) {
+                return new CheckedRequest.Invalid(List.of(problem.get()), false);
+            }
+        }
+        return checked;
+    }
+
+    private AcceptedAuthorization accepted(CheckedRequest.Valid valid, UUID eventId) {
+        String mode = properties.source(valid.request().sourceId()).orElseThrow().mode().name();
+        return new AcceptedAuthorization(valid.request().authorizationId(), eventId, "ACCEPTED", mode);
+    }
+
+    /** The item's authorization id when it is a plain, harmless string; never anything that looks like card data. */
+    private static String safeId(JsonNode item) {
+        JsonNode id = item == null ? null : item.get("authorizationId");
+        if (id == null || !id.isString() || !id.asString().matches("[A-Za-z0-9._:-]{1,64}")
+                || io.postline.ingest.domain.PanGuard.containsPan(id.asString())) {
+            return null;
+        }
+        return id.asString();
     }
 }

@@ -1,0 +1,84 @@
+package io.postline.ingest.api;
+
+import io.postline.ingest.config.IngestProperties;
+import io.postline.ingest.config.IngestProperties.Format;
+import io.postline.ingest.jobs.IngestJobs;
+import io.postline.ingest.validation.SourceCheck;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * File ingest for batch sources: the upload is streamed to disk (never held in memory) and becomes a job;
+ * {@code GET /v1/ingest-jobs/{id}} shows its progress, counts and line errors.
+ */
+@RestController
+public class IngestJobController {
+    private final IngestJobs jobs;
+    private final SourceCheck sources;
+    private final IngestProperties properties;
+
+    public IngestJobController(IngestJobs jobs, SourceCheck sources, IngestProperties properties) {
+        this.jobs = jobs;
+        this.sources = sources;
+        this.properties = properties;
+    }
+
+    public record JobView(UUID jobId, String sourceId, String format, String status, long bytes, int linesRead,
+                          int accepted, int rejected, Instant createdAt, Instant startedAt, Instant finishedAt,
+                          String failure, List<IngestJobs.LineError> errors) {
+    }
+
+    @PostMapping(value = "/v1/ingest-jobs", consumes = {"text/csv", "application/x-ndjson"})
+    public ResponseEntity<?> upload(@RequestParam String sourceId, HttpServletRequest request) throws IOException {
+        Format format = request.getContentType().startsWith("text/csv") ? Format.CSV : Format.NDJSON;
+        var problem = sources.problem(sourceId, format);
+        if (problem.isPresent()) {
+            return Problems.invalidFields(List.of(problem.get()), false);
+        }
+        UUID jobId = UUID.randomUUID();
+        Path dir = properties.jobs().directory().toAbsolutePath();
+        Files.createDirectories(dir);
+        Path part = dir.resolve(jobId + ".part");
+        long bytes;
+        try (InputStream in = request.getInputStream()) {
+            bytes = Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (bytes == 0) {
+            Files.deleteIfExists(part);
+            return Problems.badRequest("The uploaded file is empty.");
+        }
+        Path file = Files.move(part, dir.resolve(jobId + "." + format.name().toLowerCase()),
+                StandardCopyOption.ATOMIC_MOVE);
+        jobs.create(jobId, sourceId, format.name(), file.toString(), bytes);
+        return ResponseEntity.accepted().location(URI.create("/v1/ingest-jobs/" + jobId)).body(view(jobId));
+    }
+
+    @GetMapping("/v1/ingest-jobs/{jobId}")
+    public ResponseEntity<?> job(@PathVariable UUID jobId) {
+        if (jobs.find(jobId).isEmpty()) {
+            return Problems.of(HttpStatus.NOT_FOUND, "unknown-job", "Unknown ingest job", "There is no job " + jobId + ".");
+        }
+        return ResponseEntity.ok(view(jobId));
+    }
+
+    private JobView view(UUID jobId) {
+        IngestJobs.Job j = jobs.find(jobId).orElseThrow();
+        return new JobView(j.jobId(), j.sourceId(), j.format(), j.status(), j.bytes(), j.linesDone(), j.accepted(),
+                j.rejected(), j.createdAt(), j.startedAt(), j.finishedAt(), j.failure(), jobs.errors(jobId, 100));
+    }
+}

@@ -1,0 +1,81 @@
+package io.postline.ingest.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of ingest ({@code postline.ingest.*}); every source that may send authorizations is configured
+ * here (application.yml, overridable by environment, e.g. {@code POSTLINE_INGEST_SOURCES_POSSWITCH_MODE}).
+ *
+ * @param sources       by source id
+ * @param maxBatchSize  most authorizations in one {@code :batch} request
+ * @param idempotency   how long an {@code Idempotency-Key} answers with its first response
+ * @param jobs          file ingest
+ */
+@Validated
+@ConfigurationProperties("postline.ingest")
+public record IngestProperties(
+        @NotEmpty Map<String, @Valid Source> sources,
+        @DefaultValue("1000") @Min(1) @Max(10000) int maxBatchSize,
+        @Valid @NotNull @DefaultValue Idempotency idempotency,
+        @Valid @NotNull @DefaultValue Jobs jobs) {
+
+    public enum Format { JSON, CSV, NDJSON }
+
+    public enum Mode {
+        /** Published as soon as accepted. */
+        REALTIME,
+        /** Published in micro-batches: when {@code maxCount} are waiting or the oldest has waited {@code maxDelay}. */
+        NEAR_REALTIME,
+        /** Held until the source's schedule or an operator releases them. */
+        BATCH
+    }
+
+    /**
+     * One upstream source.
+     *
+     * @param formats   the ways it may send: JSON (single and batch requests), CSV and NDJSON files
+     * @param mode      when its authorizations are published
+     * @param maxCount  near-realtime: a micro-batch is published at this many
+     * @param maxDelay  near-realtime: or when its oldest has waited this long
+     * @param schedule  batch: Spring cron (UTC) on which held authorizations are released; "-" for operator only
+     * @param clients   OAuth2 client ids allowed to send for this source; empty allows any authorized client
+     */
+    public record Source(
+            @DefaultValue("JSON") @NotEmpty Set<Format> formats,
+            @DefaultValue("REALTIME") @NotNull Mode mode,
+            @DefaultValue("500") @Min(1) @Max(100000) int maxCount,
+            @DefaultValue("1s") @NotNull Duration maxDelay,
+            @DefaultValue("-") @NotNull String schedule,
+            @DefaultValue @NotNull Set<String> clients) {
+    }
+
+    public record Idempotency(@DefaultValue("24h") @NotNull Duration ttl) {
+    }
+
+    /**
+     * @param directory     where uploaded files wait for processing (streamed to disk, never held in memory)
+     * @param chunkSize     lines accepted per transaction
+     * @param maxLineErrors per-line errors kept per job (counts are always exact)
+     */
+    public record Jobs(
+            @DefaultValue("data/ingest-jobs") @NotNull Path directory,
+            @DefaultValue("1000") @Min(1) @Max(10000) int chunkSize,
+            @DefaultValue("1000") @Min(0) @Max(100000) int maxLineErrors) {
+    }
+
+    public Optional<Source> source(String id) {
+        return Optional.ofNullable(id == null ? null : sources.get(id));
+    }
+}

@@ -1,0 +1,93 @@
+package io.postline.ingest.domain;
+
+import java.math.BigInteger;
+import java.util.regex.Pattern;
+
+/**
+ * Finds what looks like a card number (PAN) in a value: a run of 13 to 19 digits, possibly written in
+ * groups separated by single spaces or dashes, that passes the Luhn check. IBANs are exempt: a valid IBAN
+ * holds a sort code and account number run that is often Luhn-valid by chance (docs/architecture.md §5).
+ * The guard reports only whether a value is suspect; it never returns or logs the digits.
+ */
+public final class PanGuard {
+    private static final Pattern IBAN = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}");
+    private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);
+
+    private PanGuard() {
+    }
+
+    public static boolean containsPan(String value) {
+        if (value == null || value.length() < 13) {
+            return false;
+        }
+        String compact = value.replace(" ", "");
+        if (IBAN.matcher(compact).matches() && isValidIban(compact)) {
+            return false;
+        }
+        StringBuilder run = new StringBuilder(24);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9') {
+                run.append(c);
+            } else if ((c == ' ' || c == '-') && !run.isEmpty() && i + 1 < value.length()
+                    && Character.isDigit(value.charAt(i + 1)) && i > 0 && Character.isDigit(value.charAt(i - 1))) {
+                continue; // a single separator inside a digit group: "4111 1111 1111 1111"
+            } else {
+                if (hasLuhnWindow(run)) {
+                    return true;
+                }
+                run.setLength(0);
+            }
+        }
+        return hasLuhnWindow(run);
+    }
+
+    /**
+     * A run of 13-19 digits that passes Luhn as a whole; in a longer run, any 13-19 digit window that does
+     * (a PAN embedded in a longer number). Windows of a 13-19 digit run are not tried: most such numbers
+     * would then match by chance.
+     */
+    static boolean hasLuhnWindow(CharSequence run) {
+        int n = run.length();
+        if (n < 13) {
+            return false;
+        }
+        if (n <= 19) {
+            return luhn(run, 0, n);
+        }
+        for (int length = 13; length <= 19; length++) {
+            for (int start = 0; start + length <= n; start++) {
+                if (luhn(run, start, length)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static boolean luhn(CharSequence digits, int start, int length) {
+        int sum = 0;
+        boolean twice = false;
+        for (int i = start + length - 1; i >= start; i--) {
+            int d = digits.charAt(i) - '0';
+            if (twice) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            twice = !twice;
+        }
+        return sum % 10 == 0;
+    }
+
+    static boolean isValidIban(String iban) {
+        String rearranged = iban.substring(4) + iban.substring(0, 4);
+        StringBuilder numeric = new StringBuilder(rearranged.length() * 2);
+        for (char c : rearranged.toCharArray()) {
+            numeric.append(Character.isLetter(c) ? Integer.toString(c - 'A' + 10) : String.valueOf(c));
+        }
+        return new BigInteger(numeric.toString()).mod(NINETY_SEVEN).intValue() == 1;
+    }
+}

@@ -1,0 +1,64 @@
+package io.postline.ingest.idempotency;
+
+import io.postline.ingest.api.Problems;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Runs a request's work once per {@code Idempotency-Key}: the same key with the same body gets the first
+ * answer again (with {@code Idempotent-Replayed: true}); the same key with another body gets 409. Without a
+ * key the work simply runs. Work and answer commit in one transaction.
+ */
+@Component
+public class IdempotentExecution {
+    public static final String HEADER = "Idempotency-Key";
+    private final IdempotencyKeys keys;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+
+    public IdempotentExecution(IdempotencyKeys keys, TransactionTemplate tx, ObjectMapper json) {
+        this.keys = keys;
+        this.tx = tx;
+        this.json = json;
+    }
+
+    public ResponseEntity<?> run(String key, String endpoint, byte[] body, Supplier<ResponseEntity<?>> work) {
+        if (key == null) {
+            return tx.execute(status -> work.get());
+        }
+        if (key.isBlank() || key.length() > 255) {
+            return Problems.badRequest("The Idempotency-Key header must be 1 to 255 characters.");
+        }
+        String hash = sha256(body);
+        return tx.execute(status -> switch (keys.claim(key, endpoint, hash)) {
+            case IdempotencyKeys.Claim.Answered a -> ResponseEntity.status(a.status())
+                    .contentType(a.status() >= 400 ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON)
+                    .header("Idempotent-Replayed", "true").body(a.response());
+            case IdempotencyKeys.Claim.OtherRequest o -> Problems.of(HttpStatus.CONFLICT, "idempotency-key-reused",
+                    "Idempotency-Key reused", "This Idempotency-Key was used with a different request body; "
+                            + "use a new key for a new request.");
+            case IdempotencyKeys.Claim.Claimed c -> {
+                ResponseEntity<?> answer = work.get();
+                keys.answer(key, endpoint, answer.getStatusCode().value(), json.writeValueAsString(answer.getBody()));
+                yield answer;
+            }
+        });
+    }
+
+    static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

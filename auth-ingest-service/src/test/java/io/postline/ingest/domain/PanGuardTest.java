@@ -1,0 +1,25 @@
+package io.postline.ingest.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PanGuardTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4111111111111111", "5555555555554444", "378282246310005", "6011111111111117",
+            "4111 1111 1111 1111", "4111-1111-1111-1111", "card 4111111111111111 used", "ref0004111111111111111",
+            "4222222222222", "6304000000000000000", "20000010000004"})
+    void aLuhnValidRunOf13To19DigitsIsFound(String value) {
+        assertThat(PanGuard.containsPan(value)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4111111111111112", "632410004217", "CTK000042", "Corner Coffee", "123456789012",
+            "GB29PSTL20000010000001", "GB82 WEST 1234 5698 7654 32", "2026-11-20T10:15:30Z", "GB63PSTL20000010000004", "1234-5678",
+            "411111111111"})
+    void ordinaryValuesAndValidIbansAreNot(String value) {
+        assertThat(PanGuard.containsPan(value)).isFalse();
+    }
+}
