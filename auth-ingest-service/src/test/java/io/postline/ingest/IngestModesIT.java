@@ -26,7 +26,9 @@ import tools.jackson.databind.JsonNode;
 /** Card-data refusal, batches, idempotency keys, delivery modes and file ingest, against Kafka and PostgreSQL. */
 @StageIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"management.server.port=0",
         "postline.ingest.max-batch-size=5", "postline.ingest.jobs.chunk-size=250",
-        "postline.ingest.jobs.directory=target/ingest-jobs-it"})
+        "postline.ingest.jobs.directory=target/ingest-jobs-it",
+        "postline.ingest.sources.pos-tokenizing.formats=JSON", "postline.ingest.sources.pos-tokenizing.tokenize-pans=true",
+        "postline.ingest.tokenization.keys.1=K34VFiiu0qar9xWICc9PPA=="})
 class IngestModesIT {
     private static final TopicProbe probe = TopicProbe.shared();
     private static final String RECEIVED = Topic.AUTHORIZATION_RECEIVED.topicName();
@@ -82,6 +84,31 @@ class IngestModesIT {
         assertThat(inAnUnknownField.statusCode()).isEqualTo(422);
         assertThat(inAnUnknownField.body()).contains("\"field\":\"pan\"").doesNotContain("4111 1111");
         assertThat(published("PAN-4111", "PAN-5555", "PAN-3782", "PAN-X")).isZero();
+    }
+
+    @Test
+    void aSourceThatSendsPansHasThemTokenizedAtTheEdgeSoNoPanIsStoredOrPublished() throws Exception {
+        String pan = "5555555555554444";
+        HttpResponse<String> r = post("/v1/authorizations", "application/json",
+                body("TOKEN-1", "pos-tokenizing").replace("\"CTK000001\"", "\"" + pan + "\""), Map.of());
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        assertThat(r.body()).doesNotContain(pan);
+        String stored = jdbc.queryForObject("select payload::text from authorization_received "
+                + "where authorization_id = 'TOKEN-1'", String.class);
+        String token = EventJson.mapper().readTree(stored).get("cardToken").asString();
+        assertThat(token).hasSize(pan.length()).matches("[0-9]+").isNotEqualTo(pan);
+        assertThat(io.postline.ingest.domain.PanGuard.containsPan(token)).isFalse();
+        assertThat(io.postline.ingest.domain.EdgeTokenizer.versionOf(token)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> published("TOKEN-1") == 1);
+        assertThat(probe.readAll(RECEIVED).stream().filter(x -> "TOKEN-1".equals(x.key()))
+                .map(x -> new String(x.value(), java.nio.charset.StandardCharsets.UTF_8))).allSatisfy(v ->
+                assertThat(v).doesNotContain(pan).contains(token));
+
+        // A PAN anywhere else is still refused, even for this source.
+        HttpResponse<String> elsewhere = post("/v1/authorizations", "application/json",
+                body("TOKEN-2", "pos-tokenizing").replace("\"Corner Coffee\"", "\"" + pan + "\""), Map.of());
+        assertThat(elsewhere.statusCode()).isEqualTo(422);
     }
 
     @Test

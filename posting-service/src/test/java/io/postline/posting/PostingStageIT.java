@@ -193,8 +193,8 @@ class PostingStageIT {
         assertThat(h.detail()).contains("1 of 2 legs");
         JsonNode listed = get("/v1/posting-sequences/incomplete");
         assertThat(listed.findValuesAsString("authorizationId")).contains("POST-HALF");
-        Thread.sleep(1500);
-        assertThat(forKey(probe.readAll(Topic.TRANSACTION_HELD.topicName()), "POST-HALF")).hasSize(1);
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(10)).until(() ->
+                forKey(probe.readAll(Topic.TRANSACTION_HELD.topicName()), "POST-HALF").size() == 1); // reported once
         assertThat(jdbc.queryForObject("select count(*) from journal_entry where authorization_id = 'POST-HALF'",
                 Integer.class)).isZero();
 

@@ -49,11 +49,15 @@ class ReconciliationIT {
     int port;
 
     static PostingPosted posted(String authorizationId, UUID journal, long minor) {
+        return posted(authorizationId, journal, minor, Instant.now());
+    }
+
+    static PostingPosted posted(String authorizationId, UUID journal, long minor, Instant postedAt) {
         return new PostingPosted(authorizationId, UUID.randomUUID(), journal, EntryType.POSTING, null,
                 new Money(1250, "GBP"), List.of(
                 new PostedLine(0, "41000001", EntrySide.DEBIT, new Money(minor, "GBP"), LegRole.CARDHOLDER),
                 new PostedLine(1, "GL-CARD-SETTLEMENT-GBP", EntrySide.CREDIT, new Money(minor, "GBP"),
-                        LegRole.COUNTERPARTY)), Instant.now(), LocalDate.now(), "<Document/>", null);
+                        LegRole.COUNTERPARTY)), postedAt, LocalDate.now(), "<Document/>", null);
     }
 
     @Test
@@ -73,9 +77,9 @@ class ReconciliationIT {
         UUID kept = UUID.randomUUID();
         UUID extra = UUID.randomUUID();
         probe.sendEvent(UUID.randomUUID(), SampleEvents.received("R-TWICE"));
-        probe.sendEvent(UUID.randomUUID(), posted("R-TWICE", kept, 1250));
-        Thread.sleep(20); // the second posting is later
-        probe.sendEvent(UUID.randomUUID(), posted("R-TWICE", extra, 1250));
+        Instant first = Instant.now();
+        probe.sendEvent(UUID.randomUUID(), posted("R-TWICE", kept, 1250, first));
+        probe.sendEvent(UUID.randomUUID(), posted("R-TWICE", extra, 1250, first.plusMillis(20))); // the later one
 
         // Missing posting: the received event is re-published with its own id, marked as a replay.
         ConsumerRecord<String, byte[]> redriven = probe.awaitRecords(Topic.AUTHORIZATION_RECEIVED.topicName(),

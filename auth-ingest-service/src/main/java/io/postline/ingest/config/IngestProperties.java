@@ -29,7 +29,8 @@ public record IngestProperties(
         @NotEmpty Map<String, @Valid Source> sources,
         @DefaultValue("1000") @Min(1) @Max(10000) int maxBatchSize,
         @Valid @NotNull @DefaultValue Idempotency idempotency,
-        @Valid @NotNull @DefaultValue Jobs jobs) {
+        @Valid @NotNull @DefaultValue Jobs jobs,
+        @Valid @NotNull @DefaultValue Tokenization tokenization) {
 
     public enum Format { JSON, CSV, NDJSON }
 
@@ -51,6 +52,9 @@ public record IngestProperties(
      * @param maxDelay  near-realtime: or when its oldest has waited this long
      * @param schedule  batch: Spring cron (UTC) on which held authorizations are released; "-" for operator only
      * @param clients   OAuth2 client ids allowed to send for this source; empty allows any authorized client
+     * @param tokenizePans for sources that send PANs in {@code cardToken}: replace them at the edge by FF1
+     *                  tokens (the PAN is never stored, published or logged); a PAN in any other field is
+     *                  still refused
      */
     public record Source(
             @DefaultValue("JSON") @NotEmpty Set<Format> formats,
@@ -58,7 +62,18 @@ public record IngestProperties(
             @DefaultValue("500") @Min(1) @Max(100000) int maxCount,
             @DefaultValue("1s") @NotNull Duration maxDelay,
             @DefaultValue("-") @NotNull String schedule,
-            @DefaultValue @NotNull Set<String> clients) {
+            @DefaultValue @NotNull Set<String> clients,
+            @DefaultValue("false") boolean tokenizePans) {
+    }
+
+    /**
+     * Edge tokenization keys: base64 AES keys by version (0..8), from a secret store in production (e.g.
+     * {@code POSTLINE_INGEST_TOKENIZATION_KEYS_1}); none are committed. Required when a source tokenizes.
+     */
+    public record Tokenization(
+            @DefaultValue @NotNull Map<Integer, String> keys,
+            @DefaultValue("1") @Min(0) @Max(8) int currentVersion,
+            @DefaultValue("") @NotNull String tweak) {
     }
 
     public record Idempotency(@DefaultValue("24h") @NotNull Duration ttl) {

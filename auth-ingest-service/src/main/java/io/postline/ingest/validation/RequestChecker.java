@@ -23,10 +23,12 @@ import tools.jackson.databind.ObjectMapper;
 public class RequestChecker {
     private final ObjectMapper json;
     private final Validator validator;
+    private final EdgeTokenization tokenization;
 
-    public RequestChecker(ObjectMapper json, Validator validator) {
+    public RequestChecker(ObjectMapper json, Validator validator, EdgeTokenization tokenization) {
         this.json = json;
         this.validator = validator;
+        this.tokenization = tokenization;
     }
 
     /** Parses and checks a JSON document; null when it is not JSON at all. */
@@ -44,6 +46,7 @@ public class RequestChecker {
         if (tree == null || !tree.isObject()) {
             return new CheckedRequest.Invalid(List.of(new FieldError("$", "must be a JSON object")), false);
         }
+        tokenizeCardToken((tools.jackson.databind.node.ObjectNode) tree);
         List<FieldError> cardData = new ArrayList<>();
         scan(tree, "", cardData);
         if (!cardData.isEmpty()) {
@@ -72,6 +75,11 @@ public class RequestChecker {
     /** Checks a flat record (a CSV line) by its column names, then as the equivalent JSON document. */
     public CheckedRequest check(Map<String, String> columns, JsonNode asJson) {
         List<FieldError> cardData = new ArrayList<>();
+        if (asJson instanceof tools.jackson.databind.node.ObjectNode o) {
+            tokenizeCardToken(o);
+            columns = new java.util.LinkedHashMap<>(columns);
+            columns.put("cardToken", o.path("cardToken").asString(null));
+        }
         columns.forEach((name, value) -> {
             if (PanGuard.containsPan(value)) {
                 cardData.add(new FieldError(name, CARD_DATA));
@@ -81,6 +89,18 @@ public class RequestChecker {
             return new CheckedRequest.Invalid(cardData, true);
         }
         return check(asJson);
+    }
+
+    /** For sources that send PANs: the PAN in cardToken becomes its token before anything else sees it. */
+    private void tokenizeCardToken(tools.jackson.databind.node.ObjectNode tree) {
+        JsonNode card = tree.get("cardToken");
+        JsonNode source = tree.get("sourceId");
+        if (card != null && card.isString() && source != null && source.isString()) {
+            String token = tokenization.cardToken(source.asString(), card.asString());
+            if (!token.equals(card.asString())) {
+                tree.put("cardToken", token);
+            }
+        }
     }
 
     static final String CARD_DATA = "looks like a card number (PAN); card data is not accepted, send a card token";
