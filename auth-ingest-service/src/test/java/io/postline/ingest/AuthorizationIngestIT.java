@@ -7,6 +7,7 @@ import io.postline.events.EventJson;
 import io.postline.events.EventSchemas;
 import io.postline.events.Topic;
 import io.postline.stage.test.StageIntegrationTest;
+import io.postline.stage.test.TestTokens;
 import io.postline.stage.test.TopicProbe;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,7 +40,7 @@ class AuthorizationIngestIT {
     }
 
     HttpResponse<String> post(String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/authorizations"))
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/authorizations")).header("Authorization", TestTokens.bearerAll())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -97,5 +98,35 @@ class AuthorizationIngestIT {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("amount.amountMinor").doesNotContain("twelve-fifty");
+    }
+
+    @Test
+    void theOpenApiDocumentIsServedWithEveryIngestPathAndItsExamples() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode doc = EventJson.mapper().readTree(r.body());
+        assertThat(doc.get("openapi").asString()).startsWith("3.");
+        assertThat(doc.get("paths").propertyNames()).contains("/v1/authorizations", "/v1/authorizations:batch",
+                "/v1/ingest-jobs", "/v1/ingest-jobs/{jobId}", "/v1/sources");
+        assertThat(r.body()).contains("DEMO-0001").contains("\"bearer\"").contains("AuthorizationRequest");
+    }
+
+    @Test
+    void sendingNeedsTheIngestScopeAndOperatorCallsTheOperatorScopes() throws Exception {
+        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/authorizations"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body("SCOPE-1")));
+        assertThat(http.send(post.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        assertThat(http.send(post.copy().header("Authorization", TestTokens.bearer("operations:write")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        assertThat(http.send(post.copy().header("Authorization", TestTokens.bearer("authorizations:write")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
+
+        HttpRequest.Builder sources = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/sources"));
+        assertThat(http.send(sources.copy().header("Authorization", TestTokens.bearer("authorizations:write")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        assertThat(http.send(sources.copy().header("Authorization", TestTokens.bearer("operations:read")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.postline.events.EventJson;
 import io.postline.events.Topic;
 import io.postline.stage.test.StageIntegrationTest;
+import io.postline.stage.test.TestTokens;
 import io.postline.stage.test.TopicProbe;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,7 +29,8 @@ import tools.jackson.databind.JsonNode;
         "postline.ingest.max-batch-size=5", "postline.ingest.jobs.chunk-size=250",
         "postline.ingest.jobs.directory=target/ingest-jobs-it",
         "postline.ingest.sources.pos-tokenizing.formats=JSON", "postline.ingest.sources.pos-tokenizing.tokenize-pans=true",
-        "postline.ingest.tokenization.keys.1=K34VFiiu0qar9xWICc9PPA=="})
+        "postline.ingest.tokenization.keys.1=K34VFiiu0qar9xWICc9PPA==",
+        "postline.ingest.sources.restricted.formats=JSON", "postline.ingest.sources.restricted.clients=acquirer-7"})
 class IngestModesIT {
     private static final TopicProbe probe = TopicProbe.shared();
     private static final String RECEIVED = Topic.AUTHORIZATION_RECEIVED.topicName();
@@ -45,14 +47,14 @@ class IngestModesIT {
 
     HttpResponse<String> post(String path, String contentType, String body, Map<String, String> headers)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestTokens.bearerAll())
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(b::header);
+        headers.forEach(b::setHeader);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestTokens.bearerAll()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return EventJson.mapper().readTree(r.body());
@@ -98,7 +100,7 @@ class IngestModesIT {
                 + "where authorization_id = 'TOKEN-1'", String.class);
         String token = EventJson.mapper().readTree(stored).get("cardToken").asString();
         assertThat(token).hasSize(pan.length()).matches("[0-9]+").isNotEqualTo(pan);
-        assertThat(io.postline.ingest.domain.PanGuard.containsPan(token)).isFalse();
+        assertThat(io.postline.events.PanGuard.containsPan(token)).isFalse();
         assertThat(io.postline.ingest.domain.EdgeTokenizer.versionOf(token)).isEqualTo(1);
         await().atMost(Duration.ofSeconds(30)).until(() -> published("TOKEN-1") == 1);
         assertThat(probe.readAll(RECEIVED).stream().filter(x -> "TOKEN-1".equals(x.key()))
@@ -109,6 +111,19 @@ class IngestModesIT {
         HttpResponse<String> elsewhere = post("/v1/authorizations", "application/json",
                 body("TOKEN-2", "pos-tokenizing").replace("\"Corner Coffee\"", "\"" + pan + "\""), Map.of());
         assertThat(elsewhere.statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void aSourceLimitedToNamedClientsRefusesOtherClients() throws Exception {
+        String body = body("CLIENT-1", "restricted");
+        HttpResponse<String> stranger = post("/v1/authorizations", "application/json", body,
+                Map.of("Authorization", TestTokens.bearer("authorizations:write", "someone-else")));
+        HttpResponse<String> named = post("/v1/authorizations", "application/json", body,
+                Map.of("Authorization", TestTokens.bearer("authorizations:write", "acquirer-7")));
+
+        assertThat(stranger.statusCode()).isEqualTo(400);
+        assertThat(stranger.body()).contains("this client may not send for the source");
+        assertThat(named.statusCode()).isEqualTo(202);
     }
 
     @Test

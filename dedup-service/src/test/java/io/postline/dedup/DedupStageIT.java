@@ -17,6 +17,7 @@ import io.postline.events.Merchant;
 import io.postline.events.SampleEvents;
 import io.postline.events.Topic;
 import io.postline.stage.test.StageIntegrationTest;
+import io.postline.stage.test.TestTokens;
 import io.postline.stage.test.TopicProbe;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -176,14 +177,14 @@ class DedupStageIT {
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestTokens.bearerAll()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return EventJson.mapper().readTree(r.body());
     }
 
     private HttpResponse<String> post(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestTokens.bearerAll())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"releasedBy\":\"ops@bank\",\"reason\":\"verified with acquirer\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());

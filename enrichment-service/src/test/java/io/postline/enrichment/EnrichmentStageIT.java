@@ -12,6 +12,7 @@ import io.postline.events.TransactionEnriched;
 import io.postline.events.TransactionHeld;
 import io.postline.events.TransactionStandardized;
 import io.postline.stage.test.StageIntegrationTest;
+import io.postline.stage.test.TestTokens;
 import io.postline.stage.test.TopicProbe;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -111,7 +112,7 @@ class EnrichmentStageIT {
 
     private JsonNode post(String path, String csv) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + path)).header("Content-Type", "text/csv")
+                        URI.create("http://localhost:" + port + path)).header("Authorization", TestTokens.bearerAll()).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return EventJson.mapper().readTree(r.body());

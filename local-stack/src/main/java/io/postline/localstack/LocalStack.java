@@ -20,6 +20,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackSettings settings;
     private final KafkaBroker broker;
     private final Map<PipelineService, ServiceProcess> services = new EnumMap<>(PipelineService.class);
+    private DevTokens tokens;
 
     public LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -35,6 +36,11 @@ public final class LocalStack implements AutoCloseable {
         return target.resolve("lib") + java.io.File.separator + "*";
     }
 
+    /** {@code "Bearer <jwt>"} signed with the stack's dev key, for these space-separated scopes. */
+    public String bearer(String scopes) {
+        return tokens.bearer(scopes);
+    }
+
     public StackSettings settings() {
         return settings;
     }
@@ -44,6 +50,7 @@ public final class LocalStack implements AutoCloseable {
             deleteRecursively(settings.dataDir());
         }
         Files.createDirectories(settings.dataDir().resolve("logs"));
+        tokens = DevTokens.in(settings.dataDir().resolve("dev-jwt"));
         Database.prepare(settings);
         broker.start();
         for (PipelineService s : PipelineService.values()) {

@@ -45,6 +45,7 @@ public final class LocalStackMain {
             System.out.printf("  %-24s http :%d  management :%d  log %s%n", s.module(), s.httpPort(0),
                     s.managementPort(0), settings.dataDir().resolve("logs").resolve(s.module() + ".log"));
         }
+        System.out.println("  A dev-only token:     ./local-stack/token.sh  (all scopes; or pass the scopes you want)");
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
     }

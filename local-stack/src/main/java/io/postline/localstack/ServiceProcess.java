@@ -37,6 +37,9 @@ public final class ServiceProcess {
             command.add("--spring.datasource.password=" + settings.dbPassword());
         }
         command.add("--postline.posting.bank-input.directory=" + settings.dataDir().resolve("posting-files"));
+        command.add("--postline.ingest.jobs.directory=" + settings.dataDir().resolve("ingest-jobs"));
+        command.add("--spring.security.oauth2.resourceserver.jwt.public-key-location="
+                + settings.dataDir().resolve("dev-jwt").resolve("public.pem").toUri());
         command.addAll(settings.serviceArguments());
         this.process = new ChildProcess(service.module(), command,
                 settings.dataDir().resolve("logs").resolve(service.module() + ".log"));

@@ -22,6 +22,7 @@ import io.postline.events.Topic;
 import io.postline.events.TransactionHeld;
 import io.postline.iso20022.Iso20022Schemas;
 import io.postline.stage.test.StageIntegrationTest;
+import io.postline.stage.test.TestTokens;
 import io.postline.stage.test.TopicProbe;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -271,12 +272,12 @@ class PostingStageIT {
     }
 
     private HttpResponse<String> send(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestTokens.bearerAll())
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String json) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestTokens.bearerAll())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

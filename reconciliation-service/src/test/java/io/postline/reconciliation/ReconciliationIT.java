@@ -20,6 +20,7 @@ import io.postline.events.PostingPosted;
 import io.postline.events.SampleEvents;
 import io.postline.events.Topic;
 import io.postline.stage.test.StageIntegrationTest;
+import io.postline.stage.test.TestTokens;
 import io.postline.stage.test.TopicProbe;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -159,12 +160,12 @@ class ReconciliationIT {
     }
 
     private HttpResponse<String> send(String path, String accept) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestTokens.bearerAll())
                 .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String by, String why) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestTokens.bearerAll())
                 .POST(HttpRequest.BodyPublishers.noBody());
         if (by != null) {
             b.header("X-Changed-By", by).header("X-Change-Reason", why);

@@ -17,6 +17,7 @@ import io.postline.events.TransactionEnriched;
 import io.postline.events.TransactionHeld;
 import io.postline.rules.store.ActiveRuleSet;
 import io.postline.stage.test.StageIntegrationTest;
+import io.postline.stage.test.TestTokens;
 import io.postline.stage.test.TopicProbe;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -128,14 +129,14 @@ class RulesStageIT {
     }
 
     private HttpResponse<String> post(String yaml) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/rule-sets"))
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/rule-sets")).header("Authorization", TestTokens.bearerAll())
                 .header("Content-Type", "application/yaml").header("X-Changed-By", "ops@bank")
                 .header("X-Change-Reason", "clearing account moved")
                 .POST(HttpRequest.BodyPublishers.ofString(yaml)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestTokens.bearerAll()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -12,31 +12,25 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The whole pipeline as separate processes on a real broker and PostgreSQL: 1,000 authorizations (50 of
  * them business duplicates) through REST, with posting and then dedup killed (SIGKILL) and restarted
  * mid-stream. Nothing may be lost or posted twice.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineSystemIT {
     private static final int UNIQUE = 950;
     private static final int DUPLICATES = 50;
@@ -61,6 +55,7 @@ class PipelineSystemIT {
     }
 
     @Test
+    @Order(1)
     void everyUniqueAuthorizationIsPostedExactlyOnceThroughServiceCrashes() throws Exception {
         List<AuthorizationMix.Request> requests = AuthorizationMix.of(UNIQUE, DUPLICATES, 20261121);
 
@@ -98,5 +93,107 @@ class PipelineSystemIT {
             StackProbe.assertLedgerConsistent(db);
         }
         assertThat(probe.deadLetterRecords()).as("records in dead-letter topics").isZero();
+    }
+
+    /**
+     * PCI: the standard test PANs sent through every endpoint (in card, merchant, unknown and header fields,
+     * as path and query values, in batches and files, and in a reference-data import) end up nowhere: not in a
+     * response, a topic, a table or a log. Runs after the crash test, so it scans everything that run left too.
+     */
+    @Test
+    @Order(2)
+    void noCardNumberSentToAnyEndpointIsStoredPublishedLoggedOrEchoed() throws Exception {
+        CardDataScan scan = new CardDataScan(stack);
+        String ingest = stack.bearer("authorizations:write operations:read");
+        String operator = stack.bearer("operations:read operations:write");
+        List<String> pans = List.of("4111111111111111", "5555555555554444", "378282246310005");
+        String valid = AuthorizationMix.of(1, 0, 1).getFirst().json().replace("SYS-00000", "PAN-PROBE");
+        int n = 0;
+        for (String pan : pans) {
+            n++;
+            String spaced = pan.replaceAll("(\\d{4})(?=\\d)", "$1 ");
+            List<Call> calls = List.of(
+                    post(PipelineService.AUTH_INGEST, "/v1/authorizations", ingest, "application/json",
+                            valid.replaceFirst("\"cardToken\":\"[^\"]+\"", "\"cardToken\":\"" + pan + "\""), Map.of()),
+                    post(PipelineService.AUTH_INGEST, "/v1/authorizations", ingest, "application/json",
+                            valid.replace("\"merchantId\":", "\"name2\":\"" + spaced + "\",\"merchantId\":"), Map.of()),
+                    post(PipelineService.AUTH_INGEST, "/v1/authorizations", ingest, "application/json",
+                            valid.replace("{\"authorizationId\"", "{\"pan\":\"" + pan + "\",\"authorizationId\""), Map.of()),
+                    post(PipelineService.AUTH_INGEST, "/v1/authorizations", ingest, "application/json", valid,
+                            Map.of("Idempotency-Key", pan)),
+                    post(PipelineService.AUTH_INGEST, "/v1/authorizations:batch", ingest, "application/json",
+                            "{\"authorizations\":[" + valid.replace("PAN-PROBE", pan) + "]}", Map.of()),
+                    post(PipelineService.AUTH_INGEST, "/v1/ingest-jobs?sourceId=acquirer-batch", ingest, "text/csv",
+                            "authorizationId,cardToken,acquirerId,merchantId,merchantName,mcc,merchantCity,"
+                                    + "merchantCountry,amountMinor,currency,stan,rrn,approvalCode,transmissionTime\n"
+                                    + "PAN-FILE-" + n + "," + pan + ",40001234,M-1,Shop,5411,London,GB,100,GBP,000001,"
+                                    + "800000000001,A1B2C3,2026-11-21T10:00:00Z\n"
+                                    + "PAN-FILE-" + n + "b,CTK000001,40001234,M-1,Shop " + pan + ",5411,London,GB,100,"
+                                    + "GBP,000002,800000000002,A1B2C3,2026-11-21T10:00:00Z\n", Map.of()),
+                    post(PipelineService.AUTH_INGEST, "/v1/ingest-jobs?sourceId=" + pan, ingest, "text/csv", "x\n",
+                            Map.of()),
+                    get(PipelineService.AUTH_INGEST, "/v1/ingest-jobs/" + pan, ingest),
+                    post(PipelineService.AUTH_INGEST, "/v1/sources/" + pan + "/release", operator, "application/json",
+                            "", Map.of("X-Changed-By", "scan")),
+                    get(PipelineService.DEDUP, "/v1/duplicates/" + pan, operator),
+                    get(PipelineService.DEDUP, "/v1/duplicates?authorizationId=" + pan, operator),
+                    post(PipelineService.ENRICHMENT, "/v1/reference-data/accounts", operator, "text/csv",
+                            "account_number,iban,sort_code,currency,status,holder_id,holder_name,holder_type,segment,"
+                                    + "product_code,card_token,issuing_country\n41009999,GB82WEST12345698765432,20-00-00,"
+                                    + "GBP,OPEN,H9999,Jane,PERSONAL,RETAIL,PCA," + pan + ",GB\n", Map.of()),
+                    get(PipelineService.RULES, "/v1/rule-sets/" + pan, operator),
+                    get(PipelineService.POSTING, "/v1/journal-entries?authorizationId=" + pan, operator),
+                    get(PipelineService.POSTING, "/v1/posting-files/" + pan, operator),
+                    post(PipelineService.POSTING, "/v1/posting-files", operator, "application/json",
+                            "{\"sourceId\":\"" + pan + "\"}", Map.of()),
+                    get(PipelineService.RECONCILIATION, "/v1/reconciliation/items/" + pan, operator),
+                    get(PipelineService.RECONCILIATION, "/v1/reconciliation/breaks?class=" + pan, operator),
+                    get(PipelineService.RECONCILIATION, "/v1/reconciliation/reports/" + pan, operator),
+                    post(PipelineService.RECONCILIATION, "/v1/reconciliation/items/" + pan + "/redrive", operator,
+                            "application/json", "", Map.of("X-Changed-By", "scan", "X-Change-Reason", pan)));
+            for (Call c : calls) {
+                assertThat(c.status()).as(c.what()).isLessThan(500);
+                scan.text("response of " + c.what(), c.body());
+                c.headers().forEach(h -> scan.text("response header of " + c.what(), h));
+            }
+        }
+        // The file jobs finish (their PAN lines rejected), and nothing else is still on its way.
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(StackProbe.count(probe.database(),
+                "select count(*) from ingest.ingest_job where status not in ('COMPLETED', 'FAILED')")).isZero());
+
+        scan.topics();
+        try (Connection db = probe.database()) {
+            scan.tables(db);
+        }
+        scan.logs(stack.settings().dataDir().resolve("logs"));
+
+        System.out.printf("[PAN scan] %d values scanned (responses, topics, tables, logs); hits: %s%n",
+                scan.scanned(), scan.hits());
+        assertThat(scan.scanned()).isGreaterThan(10_000);
+        assertThat(scan.hits()).as("places holding a card number").isEmpty();
+    }
+
+    record Call(String what, int status, String body, List<String> headers) {
+    }
+
+    private static Call get(PipelineService service, String path, String bearer) throws Exception {
+        return send(service, "GET " + path.replaceAll("[0-9]{13,}", "<pan>"), HttpRequest.newBuilder(
+                URI.create(stack.url(service) + path)).header("Authorization", bearer).GET());
+    }
+
+    private static Call post(PipelineService service, String path, String bearer, String contentType, String body,
+                             Map<String, String> headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.url(service) + path))
+                .header("Authorization", bearer).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(b::header);
+        return send(service, "POST " + path.replaceAll("[0-9]{13,}", "<pan>"), b);
+    }
+
+    private static Call send(PipelineService service, String what, HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        List<String> headers = new ArrayList<>();
+        r.headers().map().forEach((k, v) -> v.forEach(value -> headers.add(k + ": " + value)));
+        return new Call(service.module() + " " + what, r.statusCode(), r.body(), headers);
     }
 }

@@ -37,11 +37,13 @@ final class StackProbe {
 
     /** POSTs the requests, 16 at a time, and expects every one accepted. */
     void post(List<AuthorizationMix.Request> requests) {
+        String ingestToken = stack.bearer("authorizations:write");
         Semaphore inFlight = new Semaphore(16);
         List<CompletableFuture<Void>> sent = new ArrayList<>();
         for (AuthorizationMix.Request r : requests) {
             inFlight.acquireUninterruptibly();
             sent.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(stack.ingestUrl() + "/v1/authorizations"))
+                            .header("Authorization", ingestToken)
                             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(r.json()))
                             .build(), HttpResponse.BodyHandlers.ofString())
                     .thenAccept(resp -> assertThat(resp.statusCode()).as(resp.body()).isEqualTo(202))
@@ -51,7 +53,8 @@ final class StackProbe {
     }
 
     String get(PipelineService service, String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path)).build(),
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path))
+                        .header("Authorization", stack.bearer("operations:read")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
         return r.body();

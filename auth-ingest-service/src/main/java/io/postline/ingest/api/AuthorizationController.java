@@ -1,6 +1,11 @@
 package io.postline.ingest.api;
 
 import io.postline.ingest.AuthorizationAcceptance;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.postline.ingest.config.IngestProperties;
 import io.postline.ingest.config.IngestProperties.Format;
 import io.postline.ingest.idempotency.IdempotentExecution;
@@ -10,6 +15,7 @@ import io.postline.ingest.validation.FieldError;
 import io.postline.ingest.validation.RequestChecker;
 import io.postline.ingest.validation.SourceCheck;
 import java.time.Instant;
+import org.springframework.security.core.Authentication;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -44,16 +50,25 @@ public class AuthorizationController {
         this.json = json;
     }
 
+    @Operation(summary = "Accept one approved authorization",
+            description = "202 with the event id; 400 for malformed fields, 422 for card data (never echoed)",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = AuthorizationRequest.class),
+                    examples = @ExampleObject(name = "purchase", value = OpenApiDocument.EXAMPLE))))
+    @ApiResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = AcceptedAuthorization.class)))
     @PostMapping(value = "/v1/authorizations", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<?> accept(@RequestBody byte[] body,
                                     @RequestHeader(name = IdempotentExecution.HEADER, required = false) String key,
-                                    @RequestHeader(name = "traceparent", required = false) String traceparent) {
+                                    @RequestHeader(name = "traceparent", required = false) String traceparent,
+                                    Authentication caller) {
+        String client = SourceCheck.clientOf(caller);
         return idempotent.run(key, "POST /v1/authorizations", body, () -> {
             CheckedRequest checked = checker.check(body);
             if (checked == null) {
                 return Problems.invalidBody();
             }
-            return switch (withSource(checked)) {
+            return switch (withSource(checked, client)) {
                 case CheckedRequest.Invalid invalid -> Problems.invalidFields(invalid.errors(), invalid.cardData());
                 case CheckedRequest.Valid valid -> {
                     UUID eventId = UUID.randomUUID();
@@ -73,10 +88,23 @@ public class AuthorizationController {
     public record BatchResult(int accepted, int rejected, List<ItemResult> results) {
     }
 
+    /** The body of a batch request (for the OpenAPI document; the endpoint reads the raw JSON). */
+    public record BatchRequest(List<AuthorizationRequest> authorizations) {
+    }
+
+    @Operation(summary = "Accept up to max-batch-size authorizations, with a result per item",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = BatchRequest.class),
+                    examples = @ExampleObject(name = "two", value = "{\"authorizations\": [" + OpenApiDocument.EXAMPLE
+                            + "]}"))))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BatchResult.class)))
     @PostMapping(value = "/v1/authorizations:batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<?> acceptBatch(@RequestBody byte[] body,
                                          @RequestHeader(name = IdempotentExecution.HEADER, required = false) String key,
-                                         @RequestHeader(name = "traceparent", required = false) String traceparent) {
+                                         @RequestHeader(name = "traceparent", required = false) String traceparent,
+                                         Authentication caller) {
+        String client = SourceCheck.clientOf(caller);
         return idempotent.run(key, "POST /v1/authorizations:batch", body, () -> {
             JsonNode items;
             try {
@@ -96,7 +124,7 @@ public class AuthorizationController {
             List<ItemResult> results = new ArrayList<>(items.size());
             List<Received> accepted = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
-                CheckedRequest checked = withSource(checker.check(items.get(i)));
+                CheckedRequest checked = withSource(checker.check(items.get(i)), client);
                 switch (checked) {
                     case CheckedRequest.Invalid invalid -> results.add(new ItemResult(i, safeId(items.get(i)),
                             invalid.cardData() ? "REFUSED_CARD_DATA" : "REJECTED", null, null, invalid.errors()));
@@ -114,9 +142,9 @@ public class AuthorizationController {
         });
     }
 
-    private CheckedRequest withSource(CheckedRequest checked) {
+    private CheckedRequest withSource(CheckedRequest checked, String client) {
         if (checked instanceof CheckedRequest.Valid valid) {
-            var problem = sources.problem(valid.request().sourceId(), Format.JSON);
+            var problem = sources.problem(valid.request().sourceId(), Format.JSON, client);
             if (problem.isPresent()) {
                 return new CheckedRequest.Invalid(List.of(problem.get()), false);
             }
@@ -133,7 +161,7 @@ public class AuthorizationController {
     private static String safeId(JsonNode item) {
         JsonNode id = item == null ? null : item.get("authorizationId");
         if (id == null || !id.isString() || !id.asString().matches("[A-Za-z0-9._:-]{1,64}")
-                || io.postline.ingest.domain.PanGuard.containsPan(id.asString())) {
+                || io.postline.events.PanGuard.containsPan(id.asString())) {
             return null;
         }
         return id.asString();

@@ -1,6 +1,11 @@
 package io.postline.ingest.api;
 
 import io.postline.ingest.config.IngestProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.postline.ingest.config.IngestProperties.Format;
 import io.postline.ingest.jobs.IngestJobs;
 import io.postline.ingest.validation.SourceCheck;
@@ -28,6 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class IngestJobController {
+    static final String CSV_EXAMPLE = "authorizationId,cardToken,acquirerId,merchantId,merchantName,mcc,merchantCity,"
+            + "merchantCountry,amountMinor,currency,stan,rrn,approvalCode,transmissionTime\n"
+            + "F-0001,CTK000001,40001234,M-1,\"Shop, No 1\",5411,London,GB,1250,GBP,000001,800000000001,A1B2C3,"
+            + "2026-11-21T10:00:00Z\n";
     private final IngestJobs jobs;
     private final SourceCheck sources;
     private final IngestProperties properties;
@@ -43,10 +52,18 @@ public class IngestJobController {
                           String failure, List<IngestJobs.LineError> errors) {
     }
 
+    @Operation(summary = "Upload a CSV or NDJSON file of authorizations; it becomes a job",
+            description = "Streamed to disk, processed in chunks; poll the job at its Location. CSV columns in docs/api.md.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = CSV_EXAMPLE)),
+                    @Content(mediaType = "application/x-ndjson", examples = @ExampleObject(name = "ndjson",
+                            value = "{\"authorizationId\":\"F-1\", ...}"))}))
+    @ApiResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = JobView.class)))
     @PostMapping(value = "/v1/ingest-jobs", consumes = {"text/csv", "application/x-ndjson"})
-    public ResponseEntity<?> upload(@RequestParam String sourceId, HttpServletRequest request) throws IOException {
+    public ResponseEntity<?> upload(@RequestParam String sourceId, HttpServletRequest request,
+                                    org.springframework.security.core.Authentication caller) throws IOException {
         Format format = request.getContentType().startsWith("text/csv") ? Format.CSV : Format.NDJSON;
-        var problem = sources.problem(sourceId, format);
+        var problem = sources.problem(sourceId, format, SourceCheck.clientOf(caller));
         if (problem.isPresent()) {
             return Problems.invalidFields(List.of(problem.get()), false);
         }

@@ -46,7 +46,7 @@ public class SourceController {
                                      @RequestHeader(value = "X-Changed-By", required = false) String by) {
         if (properties.source(sourceId).isEmpty()) {
             return Problems.of(HttpStatus.NOT_FOUND, "unknown-source", "Unknown source",
-                    "There is no configured source " + sourceId + ".");
+                    "There is no configured source with this id.");
         }
         if (by == null || by.isBlank()) {
             return Problems.badRequest("X-Changed-By is required: releases are audited.");

@@ -1,5 +1,6 @@
 package io.postline.ingest.domain;
 
+import io.postline.events.PanGuard;
 import java.util.Map;
 import org.bouncycastle.crypto.fpe.FPEFF1Engine;
 import org.bouncycastle.crypto.params.FPEParameters;

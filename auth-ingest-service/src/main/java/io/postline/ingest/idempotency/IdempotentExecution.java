@@ -38,6 +38,10 @@ public class IdempotentExecution {
         if (key.isBlank() || key.length() > 255) {
             return Problems.badRequest("The Idempotency-Key header must be 1 to 255 characters.");
         }
+        if (io.postline.events.PanGuard.containsPan(key)) {
+            return Problems.invalidFields(java.util.List.of(new io.postline.ingest.validation.FieldError(
+                    HEADER, "looks like a card number (PAN); card data is not accepted")), true);
+        }
         String hash = sha256(body);
         return tx.execute(status -> switch (keys.claim(key, endpoint, hash)) {
             case IdempotencyKeys.Claim.Answered a -> ResponseEntity.status(a.status())

@@ -3,7 +3,7 @@ package io.postline.ingest.validation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.postline.ingest.config.IngestProperties;
 import io.postline.ingest.domain.EdgeTokenizer;
-import io.postline.ingest.domain.PanGuard;
+import io.postline.events.PanGuard;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.postline.ingest.validation;
 
 import io.postline.ingest.api.AuthorizationRequest;
-import io.postline.ingest.domain.PanGuard;
+import io.postline.events.PanGuard;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;

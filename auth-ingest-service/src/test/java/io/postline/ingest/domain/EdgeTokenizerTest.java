@@ -1,5 +1,6 @@
 package io.postline.ingest.domain;
 
+import io.postline.events.PanGuard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -61,6 +61,11 @@ public final class ReferenceRows {
         for (int i = 0; i < f.size(); i++) {
             v.put(ACCOUNT_COLUMNS.get(i), f.get(i).isEmpty() ? null : f.get(i));
         }
+        v.forEach((column, value) -> check(errors, !io.postline.events.PanGuard.containsPan(value),
+                column + " looks like a card number (PAN); card data is not accepted, use a card token"));
+        if (!errors.isEmpty()) {
+            return new Checked.Invalid<>(new Reject(line, errors)); // nothing else is checked or echoed
+        }
         check(errors, v.get("account_number") != null && ACCOUNT_NUMBER.matcher(v.get("account_number")).matches(),
                 "account_number must be 1-34 letters or digits");
         check(errors, v.get("iban") == null || Iban.isValid(v.get("iban")), "iban is not valid (shape or check digits)");

@@ -31,6 +31,16 @@ class ReferenceRowsTest {
     }
 
     @Test
+    void aCardNumberInAnyColumnRejectsTheRowWithoutEchoingIt() {
+        var checked = ReferenceRows.account(4, CsvLine.split(
+                "41007777,GB82WEST12345698765432,20-32-06,GBP,OPEN,H7777,Jane,PERSONAL,RETAIL,PCA,4111111111111111,GB"),
+                Set.of("20-32-06"), Set.of("PCA"));
+        assertThat(checked).isInstanceOfSatisfying(ReferenceRows.Checked.Invalid.class, i -> assertThat(
+                i.reject().errors()).singleElement().asString().startsWith("card_token looks like a card number")
+                .doesNotContain("4111"));
+    }
+
+    @Test
     void aGoodRowWithAQuotedNameIsAccepted() {
         var checked = ReferenceRows.account(2, CsvLine.split(
                 "41007777,GB82WEST12345698765432,20-32-06,GBP,OPEN,H7777,\"Smith, Jane\",PERSONAL,RETAIL,PCA,CTK777777,GB"),

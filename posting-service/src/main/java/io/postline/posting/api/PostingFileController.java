@@ -55,7 +55,7 @@ public class PostingFileController {
                                    @RequestHeader(value = "X-Changed-By", defaultValue = "operator") String by) {
         if (properties.bankInput().isRealtime(request.sourceId())) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "source " + request.sourceId() + " is delivered in real time; only batch sources have windows");
+                    "this source is delivered in real time (or not configured); only batch sources have windows");
             problem.setTitle("Not a batch source");
             return ResponseEntity.unprocessableContent().body(problem);
         }

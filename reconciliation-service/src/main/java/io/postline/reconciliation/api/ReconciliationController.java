@@ -102,7 +102,7 @@ public class ReconciliationController {
         for (String c : classes == null ? List.<String>of() : classes) {
             ReconStatus s = Arrays.stream(ReconStatus.values()).filter(v -> v.name().equals(c)).findFirst().orElse(null);
             if (s == null || !s.isBreak()) {
-                return badRequest("class must be one of " + BREAKS + ", not '" + c + "'");
+                return badRequest("class must be one of " + BREAKS);
             }
             wanted.add(s);
         }
@@ -151,7 +151,7 @@ public class ReconciliationController {
         });
         if (!Boolean.TRUE.equals(done)) {
             ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "authorization " + authorizationId + " cannot be re-driven now: its received event is not kept "
+                    "this authorization cannot be re-driven now: its received event is not kept "
                             + "or this attempt was already made");
             p.setTitle("Re-drive not possible");
             return ResponseEntity.status(HttpStatus.CONFLICT).body(p);

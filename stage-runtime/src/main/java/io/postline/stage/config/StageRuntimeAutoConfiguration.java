@@ -51,6 +51,11 @@ public class StageRuntimeAutoConfiguration {
     }
 
     @Bean
+    io.postline.stage.web.ValueFreeProblems valueFreeProblems() {
+        return new io.postline.stage.web.ValueFreeProblems();
+    }
+
+    @Bean
     StageMetrics stageMetrics(MeterRegistry registry, @Value("${spring.application.name}") String service) {
         return new StageMetrics(registry, service);
     }

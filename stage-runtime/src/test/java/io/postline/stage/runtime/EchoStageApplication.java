@@ -15,6 +15,36 @@ import org.springframework.context.annotation.Bean;
 /** A minimal stage for testing the runtime: forwards received authorizations, fails on a marker. */
 @SpringBootApplication
 public class EchoStageApplication {
+
+    /** Endpoints of each kind the security policy tells apart. */
+    @org.springframework.web.bind.annotation.RestController
+    static class EchoEndpoints {
+        @org.springframework.web.bind.annotation.GetMapping("/v1/echo")
+        String read() {
+            return "read";
+        }
+
+        @org.springframework.web.bind.annotation.GetMapping("/v1/echo/{id}")
+        String one(@org.springframework.web.bind.annotation.PathVariable java.util.UUID id) {
+            return id.toString();
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/v1/echo/body")
+        String body(@org.springframework.web.bind.annotation.RequestBody String body) {
+            return body;
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/v1/echo")
+        String write() {
+            return "write";
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/v1/authorizations")
+        String ingest() {
+            return "ingest";
+        }
+    }
+
     static final String FAIL_MARKER = "EXPLODE";
 
     @Bean

@@ -26,6 +26,7 @@ public class PostlineTestInfrastructure implements ApplicationContextInitializer
                 "postline.stage.outbox.leftover-age", "1s",
                 "postline.stage.outbox.poll-interval", "200ms",
                 // The shared broker may stop before a test context closes; do not wait long for it then.
-                "postline.stage.outbox.drain-timeout", "3s")));
+                "postline.stage.outbox.drain-timeout", "3s",
+                "spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens.publicKeyLocation())));
     }
 }

@@ -1,16 +1,20 @@
-package io.postline.ingest.domain;
+package io.postline.events;
 
 import java.math.BigInteger;
 import java.util.regex.Pattern;
 
 /**
  * Finds what looks like a card number (PAN) in a value: a run of 13 to 19 digits, possibly written in
- * groups separated by single spaces or dashes, that passes the Luhn check. IBANs are exempt: a valid IBAN
- * holds a sort code and account number run that is often Luhn-valid by chance (docs/architecture.md §5).
- * The guard reports only whether a value is suspect; it never returns or logs the digits.
+ * groups separated by single spaces or dashes, that begins like a payment card (major industry identifier
+ * 3, 4, 5 or 6, or the Mastercard 2-series 2221-2720) and passes the Luhn check. The prefix rule keeps
+ * zero-padded amounts and date-times (fixed-width posting records) from matching by chance. IBANs are
+ * exempt: a valid IBAN holds a sort code and account number run that is often Luhn-valid by chance
+ * (docs/architecture.md §5). Ingest refuses such values and the PAN scan looks for them everywhere; the
+ * guard reports only whether a value is suspect and never returns or logs the digits.
  */
 public final class PanGuard {
     private static final Pattern IBAN = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}");
+    private static final Pattern IBAN_IN_TEXT = Pattern.compile("(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}(?![A-Za-z0-9])");
     private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);
 
     private PanGuard() {
@@ -24,6 +28,7 @@ public final class PanGuard {
         if (IBAN.matcher(compact).matches() && isValidIban(compact)) {
             return false;
         }
+        value = withoutIbans(value);
         StringBuilder run = new StringBuilder(24);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -42,10 +47,27 @@ public final class PanGuard {
         return hasLuhnWindow(run);
     }
 
+    /** Blanks every valid IBAN inside a longer text (a JSON document, a log line), so its digits are not read. */
+    static String withoutIbans(String text) {
+        var m = IBAN_IN_TEXT.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text);
+        do {
+            if (isValidIban(m.group())) {
+                for (int i = m.start(); i < m.end(); i++) {
+                    out.setCharAt(i, ' ');
+                }
+            }
+        } while (m.find());
+        return out.toString();
+    }
+
     /**
-     * A run of 13-19 digits that passes Luhn as a whole; in a longer run, any 13-19 digit window that does
-     * (a PAN embedded in a longer number). Windows of a 13-19 digit run are not tried: most such numbers
-     * would then match by chance.
+     * A run of 13-19 digits (less any leading zeros) that begins like a card and passes Luhn as a whole; in a
+     * longer run, any 13-19 digit window that does (a PAN embedded in a longer number). Windows of a 13-19
+     * digit run are not tried: many ordinary numbers would then match by chance.
      */
     static boolean hasLuhnWindow(CharSequence run) {
         int n = run.length();
@@ -53,11 +75,15 @@ public final class PanGuard {
             return false;
         }
         if (n <= 19) {
-            return luhn(run, 0, n);
+            int start = 0;
+            while (start < n && run.charAt(start) == '0') {
+                start++; // a PAN padded with zeros, as in a fixed-width field
+            }
+            return n - start >= 13 && cardLike(run, start) && luhn(run, start, n - start);
         }
         for (int length = 13; length <= 19; length++) {
             for (int start = 0; start + length <= n; start++) {
-                if (luhn(run, start, length)) {
+                if (cardLike(run, start) && luhn(run, start, length)) {
                     return true;
                 }
             }
@@ -65,7 +91,20 @@ public final class PanGuard {
         return false;
     }
 
-    static boolean luhn(CharSequence digits, int start, int length) {
+    /** Whether digits at {@code start} begin like a payment card number. */
+    static boolean cardLike(CharSequence digits, int start) {
+        char first = digits.charAt(start);
+        if (first >= '3' && first <= '6') {
+            return true;
+        }
+        if (first != '2') {
+            return false;
+        }
+        int prefix = Integer.parseInt(digits.subSequence(start, start + 4).toString());
+        return prefix >= 2221 && prefix <= 2720;
+    }
+
+    public static boolean luhn(CharSequence digits, int start, int length) {
         int sum = 0;
         boolean twice = false;
         for (int i = start + length - 1; i >= start; i--) {

@@ -1,4 +1,4 @@
-package io.postline.ingest.domain;
+package io.postline.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,14 +10,14 @@ class PanGuardTest {
     @ParameterizedTest
     @ValueSource(strings = {"4111111111111111", "5555555555554444", "378282246310005", "6011111111111117",
             "4111 1111 1111 1111", "4111-1111-1111-1111", "card 4111111111111111 used", "ref0004111111111111111",
-            "4222222222222", "6304000000000000000", "20000010000004"})
+            "4222222222222", "6304000000000000000", "2221000000000009", "40116041000007", "{\"iban\":\"GB66PSTL40116041000007\"}"})
     void aLuhnValidRunOf13To19DigitsIsFound(String value) {
         assertThat(PanGuard.containsPan(value)).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"4111111111111112", "632410004217", "CTK000042", "Corner Coffee", "123456789012",
-            "GB29PSTL20000010000001", "GB82 WEST 1234 5698 7654 32", "2026-11-20T10:15:30Z", "GB63PSTL20000010000004", "1234-5678",
+            "GB29PSTL20000010000001", "GB82 WEST 1234 5698 7654 32", "2026-11-20T10:15:30Z", "GB65PSTL40116041000007", "{\"iban\":\"GB65PSTL40116041000007\",\"n\":1}", "1234-5678", "000000000003723", "20261120194211", "20000010000004",
             "411111111111"})
     void ordinaryValuesAndValidIbansAreNot(String value) {
         assertThat(PanGuard.containsPan(value)).isFalse();
