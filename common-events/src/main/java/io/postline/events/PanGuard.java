@@ -9,12 +9,16 @@ import java.util.regex.Pattern;
  * 3, 4, 5 or 6, or the Mastercard 2-series 2221-2720) and passes the Luhn check. The prefix rule keeps
  * zero-padded amounts and date-times (fixed-width posting records) from matching by chance. IBANs are
  * exempt: a valid IBAN holds a sort code and account number run that is often Luhn-valid by chance
- * (docs/architecture.md §5). Ingest refuses such values and the PAN scan looks for them everywhere; the
+ * (docs/architecture.md §5), and so are ids (UUIDs and 32-hex message ids), whose random digits would
+ * otherwise match now and then. Ingest refuses such values and the PAN scan looks for them everywhere; the
  * guard reports only whether a value is suspect and never returns or logs the digits.
  */
 public final class PanGuard {
     private static final Pattern IBAN = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}");
     private static final Pattern IBAN_IN_TEXT = Pattern.compile("(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}(?![A-Za-z0-9])");
+    /** Event, journal and message ids: UUIDs, with dashes or as 32 hex digits (with at least one letter). */
+    private static final Pattern ID_IN_TEXT = Pattern.compile("(?<![A-Za-z0-9-])(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-"
+            + "[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|(?=[0-9]*[a-fA-F])[0-9a-fA-F]{32})(?![A-Za-z0-9-])");
     private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);
 
     private PanGuard() {
@@ -28,7 +32,7 @@ public final class PanGuard {
         if (IBAN.matcher(compact).matches() && isValidIban(compact)) {
             return false;
         }
-        value = withoutIbans(value);
+        value = withoutIds(withoutIbans(value));
         StringBuilder run = new StringBuilder(24);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -45,6 +49,21 @@ public final class PanGuard {
             }
         }
         return hasLuhnWindow(run);
+    }
+
+    /** Blanks ids (UUIDs, 32-hex message ids): random hex, whose digit stretches would read as numbers. */
+    static String withoutIds(String text) {
+        var m = ID_IN_TEXT.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text);
+        do {
+            for (int i = m.start(); i < m.end(); i++) {
+                out.setCharAt(i, ' ');
+            }
+        } while (m.find());
+        return out.toString();
     }
 
     /** Blanks every valid IBAN inside a longer text (a JSON document, a log line), so its digits are not read. */

@@ -40,11 +40,14 @@ public final class PostingRecordLayout {
                 .append(entryCode(d.entryType())));
     }
 
-    /** T: number of detail records and the hash totals of their debit and credit amounts. */
+    /**
+     * T: number of detail records and the hash totals of their debit and credit amounts, each total after
+     * its letter (D, C) so that the three numbers never run together into one long digit string.
+     */
     public static String trailer(long details, long debitHash, long creditHash) {
         return pad(new StringBuilder(WIDTH).append('T').append(number(details, 9))
-                .append(number(Math.floorMod(debitHash, HASH_MODULUS), 18))
-                .append(number(Math.floorMod(creditHash, HASH_MODULUS), 18)));
+                .append('D').append(number(Math.floorMod(debitHash, HASH_MODULUS), 18))
+                .append('C').append(number(Math.floorMod(creditHash, HASH_MODULUS), 18)));
     }
 
     /** Position (0-based) of the debit/credit indicator and the amount in a detail record. */

@@ -53,8 +53,8 @@ public class PostingFiles {
         String content = PostingFileWriter.assemble(fileId.toString(), businessDate, sourceId,
                 now.atOffset(ZoneOffset.UTC).toLocalDateTime(), lines.stream().map(Line::record).toList());
         String trailer = content.substring(content.lastIndexOf('\n', content.length() - 2) + 1);
-        long debitHash = Long.parseLong(trailer.substring(10, 28));
-        long creditHash = Long.parseLong(trailer.substring(28, 46));
+        long debitHash = Long.parseLong(trailer.substring(11, 29));
+        long creditHash = Long.parseLong(trailer.substring(30, 48));
         String name = sourceId + "-" + now.atOffset(ZoneOffset.UTC).format(NAME_STAMP) + "-"
                 + fileId.toString().substring(0, 8) + ".pst";
         FileSummary summary = new FileSummary(fileId, sourceId, businessDate, now, lines.size(), debitHash, creditHash,

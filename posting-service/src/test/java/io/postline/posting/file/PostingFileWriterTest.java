@@ -68,8 +68,10 @@ class PostingFileWriterTest {
         String trailer = records.getLast();
         assertThat(trailer.substring(0, 1)).isEqualTo("T");
         assertThat(Long.parseLong(trailer.substring(1, 10))).isEqualTo(4);
-        assertThat(Long.parseLong(trailer.substring(10, 28))).isEqualTo(24000);
-        assertThat(Long.parseLong(trailer.substring(28, 46))).isEqualTo(24000);
+        assertThat(trailer.charAt(10)).isEqualTo('D');
+        assertThat(Long.parseLong(trailer.substring(11, 29))).isEqualTo(24000);
+        assertThat(trailer.charAt(29)).isEqualTo('C');
+        assertThat(Long.parseLong(trailer.substring(30, 48))).isEqualTo(24000);
     }
 
     @Test

@@ -33,8 +33,10 @@ public class Outbox {
             + " on conflict (event_id) do nothing returning event_id";
     private static final String REPUBLISH = "insert into outbox (" + COLUMNS + ") " + ROWS
             + " on conflict (event_id) do update set headers = excluded.headers, payload = excluded.payload, "
-            + "published_at = null returning event_id";
-    private static final String REEMIT = "update outbox set published_at = null, headers = headers || ?::jsonb "
+            + "published_at = null, created_at = now() returning event_id";
+    // created_at is reset so the leftover poller leaves the row to the fast path for its usual grace.
+    private static final String REEMIT = "update outbox set published_at = null, created_at = now(), "
+            + "headers = headers || ?::jsonb "
             + "where cause_id = any(?) and topic not like '%.dlt' "
             + "returning event_id, topic, message_key, headers::text, payload, cause_id";
 

@@ -116,7 +116,9 @@ public class OutboxRelay implements SmartLifecycle {
                     (rs, n) -> new OutboxRecord(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                             EventJson.mapper().readValue(rs.getString(4), HEADERS), rs.getBytes(5)),
                     settings.leftoverAge().toMillis() / 1000.0, settings.pollBatchSize());
-            List<OutboxRecord> notInFlight = leftovers.stream().filter(r -> !inFlight.contains(r.eventId())).toList();
+            // Skip what is being sent, and what was acknowledged but not marked yet (the mark runs every 50 ms).
+            List<OutboxRecord> notInFlight = leftovers.stream()
+                    .filter(r -> !inFlight.contains(r.eventId()) && !acknowledged.contains(r.eventId())).toList();
             if (!notInFlight.isEmpty()) {
                 log.info("re-publishing {} outbox rows left from earlier", notInFlight.size());
                 publish(notInFlight);

@@ -85,13 +85,13 @@ class StageRuntimeIT {
 
         probe.sendEvent(input, event, true); // the replay re-emits the stored output, and only that
         List<ConsumerRecord<String, byte[]>> twice = withId(probe.awaitRecords(UNIQUE,
-                all -> withId(all, output).size() == 2), output);
+                all -> withId(all, output).size() >= 2), output);
         assertThat(TopicProbe.header(twice.getLast(), CloudEventHeaders.REPLAY)).isEqualTo("true");
         assertThat(twice.getLast().value()).isEqualTo(twice.getFirst().value());
 
         jdbc.update("delete from outbox where cause_id = ?", input); // the output is lost
         probe.sendEvent(input, event, true); // so the stage processes its input again, with the same output id
-        probe.awaitRecords(UNIQUE, all -> withId(all, output).size() == 3);
+        probe.awaitRecords(UNIQUE, all -> withId(all, output).size() >= 3);
         assertThat(meters.find("postline.stage.replays").tag("outcome", "reemitted").counter().count()).isOne();
         assertThat(meters.find("postline.stage.replays").tag("outcome", "reprocessed").counter().count()).isEqualTo(2);
     }
