@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of ingest ({@code postline.ingest.*}); every source that may send authorizations is configured
- * here (application.yml, overridable by environment, e.g. {@code POSTLINE_INGEST_SOURCES_POSSWITCH_MODE}).
+ * here (application.yml; from the environment through {@code SPRING_APPLICATION_JSON}, which keeps the
+ * dashes of source ids).
  *
  * @param sources       by source id
  * @param maxBatchSize  most authorizations in one {@code :batch} request
