@@ -2,14 +2,21 @@
 # Runs one benchmark program and prints its report (docs/benchmarks.md).
 # Usage: benchmarks/run.sh iso20022-mapping [messages] [warm-up]
 #        benchmarks/run.sh rules [transactions] [warm-up]
+#        benchmarks/run.sh batch-file [rows]        the whole pipeline on this machine (default 1,000,000 rows)
 set -e
 cd "$(dirname "$0")/.."
 case "${1:-}" in
   iso20022-mapping) main=io.postline.benchmarks.Iso20022MappingBenchmark ;;
   rules)            main=io.postline.benchmarks.RuleEvaluationBenchmark ;;
-  *) echo "usage: benchmarks/run.sh iso20022-mapping|rules [count] [warm-up]" >&2; exit 2 ;;
+  batch-file)       main=io.postline.benchmarks.BatchFileBenchmark ;;
+  *) echo "usage: benchmarks/run.sh iso20022-mapping|rules|batch-file [count] [warm-up]" >&2; exit 2 ;;
 esac
 shift
-./mvnw -q -DskipTests -pl benchmarks -am package
+if [ "$main" = io.postline.benchmarks.BatchFileBenchmark ]; then
+  ./mvnw -q -DskipTests package            # every service jar: the benchmark starts the whole stack
+else
+  ./mvnw -q -DskipTests -pl benchmarks -am package
+fi
 JAVA_HOME="$(.mvn/jdk.sh)"
-exec "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx512m -cp "benchmarks/target/benchmarks.jar:benchmarks/target/lib/*" "$main" "$@"
+exec "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx512m -Dpostline.root="$(pwd)" \
+  -cp "benchmarks/target/benchmarks.jar:benchmarks/target/lib/*" "$main" "$@"

@@ -29,6 +29,11 @@ public final class KafkaBroker {
         this.dir = settings.dataDir().resolve("kafka");
     }
 
+    /** The broker's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
     void start() throws IOException, InterruptedException {
         Path config = writeConfig();
         Path logs = dir.resolve("kafka-logs");

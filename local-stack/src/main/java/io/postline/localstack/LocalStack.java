@@ -63,6 +63,10 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    public KafkaBroker broker() {
+        return broker;
+    }
+
     public ServiceProcess service(PipelineService s) {
         return services.get(s);
     }

@@ -92,4 +92,9 @@ public final class ServiceProcess {
     public Path log() {
         return process.log();
     }
+
+    /** The operating-system process id (benchmarks read its CPU time and memory). */
+    public long pid() {
+        return process.pid();
+    }
 }

@@ -87,29 +87,35 @@ public class PostingStage implements StageHandler {
             meters.counter("postline.posting.legs.after.posting").increment(alreadyPosted.size());
             bySequence.keySet().removeAll(alreadyPosted);
         }
-        pending.add(bySequence.values().stream().flatMap(List::stream).map(e -> (PostingLeg) e.payload()).toList());
-        Map<UUID, List<PostingLeg>> known = pending.of(bySequence.keySet()).stream()
+        // Legs stored by earlier batches come first, so a repeat that disagrees with them is caught. A sequence
+        // whose legs all arrive in this batch (the usual case) never touches pending_leg.
+        Map<UUID, List<PostingLeg>> stored = pending.of(bySequence.keySet()).stream()
                 .collect(Collectors.groupingBy(PostingLeg::postingSequenceId));
 
         List<JournalEntry> journal = new ArrayList<>();
         List<InboundEvent> causes = new ArrayList<>();
+        List<PostingLeg> toStore = new ArrayList<>();
         for (var entry : bySequence.entrySet()) {
-            switch (PostingSequenceAssembler.assemble(entry.getKey(), known.getOrDefault(entry.getKey(), List.of()))) {
+            List<PostingLeg> arrived = entry.getValue().stream().map(e -> (PostingLeg) e.payload()).toList();
+            List<PostingLeg> known = new ArrayList<>(stored.getOrDefault(entry.getKey(), List.of()));
+            known.addAll(arrived);
+            switch (PostingSequenceAssembler.assemble(entry.getKey(), known)) {
                 case Assembly.Complete complete -> {
                     journal.add(JournalEntry.of(complete));
                     causes.add(entry.getValue().getLast());
                 }
-                case Assembly.Incomplete incomplete -> {
-                    // waits for its other legs; IncompleteSequenceReporter reports it after the timeout
-                }
+                case Assembly.Incomplete incomplete -> toStore.addAll(arrived); // waits for its other legs;
+                // IncompleteSequenceReporter reports it after the timeout
                 case Assembly.Invalid invalid -> {
                     meters.counter("postline.posting.sequences.invalid").increment();
+                    toStore.addAll(arrived);
                     entry.getValue().forEach(e -> output.deadLetter(e, invalid.reason()));
                 }
             }
         }
+        pending.add(toStore);
         post(journal, causes, output, now);
-        pending.remove(journal.stream().map(JournalEntry::postingSequenceId).toList());
+        pending.remove(journal.stream().map(JournalEntry::postingSequenceId).filter(stored::containsKey).toList());
     }
 
     private void postCorrections(List<InboundEvent> events, StageOutput output, Instant now) {

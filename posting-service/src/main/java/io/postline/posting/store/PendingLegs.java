@@ -19,6 +19,9 @@ public class PendingLegs {
     }
 
     public void add(List<PostingLeg> legs) {
+        if (legs.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate("insert into pending_leg (posting_sequence_id, leg_index, leg_count, authorization_id, payload) "
                         + "values (?, ?, ?, ?, ?::jsonb) on conflict (posting_sequence_id, leg_index) do nothing",
                 legs, legs.size(), (ps, leg) -> {

@@ -20,6 +20,10 @@ import org.springframework.validation.annotation.Validated;
  * @param scanInterval     how often items are re-classified and patched
  * @param businessZone     the zone whose date is an authorization's business date (end-of-day report)
  * @param autoPatch        false turns auto-patch off: breaks are reported only
+ * @param lagThreshold     pipeline consumer lag (records) above which late postings count as queued, not
+ *                         missing: they are neither classified as missing nor re-driven
+ * @param pipelineGroups   the consumer groups whose lag that is (every stage that carries an authorization
+ *                         towards its posting, and reconciliation itself)
  */
 @Validated
 @ConfigurationProperties("postline.reconciliation")
@@ -30,7 +34,10 @@ public record ReconciliationProperties(
         @DefaultValue("ADJUST") @NotNull ReconPolicy.MismatchAction mismatchAction,
         @DefaultValue("5s") @NotNull Duration scanInterval,
         @DefaultValue("UTC") @NotNull ZoneId businessZone,
-        @DefaultValue("true") boolean autoPatch) {
+        @DefaultValue("true") boolean autoPatch,
+        @DefaultValue("5000") @Min(0) long lagThreshold,
+        @DefaultValue({"dedup", "iso20022-standardizer", "enrichment", "rules", "posting", "reconciliation"})
+        @NotNull java.util.List<String> pipelineGroups) {
 
     public ReconPolicy policy() {
         return new ReconPolicy(grace, heldSla, maxPatchAttempts, mismatchAction);

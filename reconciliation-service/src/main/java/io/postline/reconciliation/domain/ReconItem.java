@@ -105,7 +105,22 @@ public record ReconItem(String authorizationId, UUID receivedEventId, int receiv
                 .min(Comparator.naturalOrder()).orElse(null);
     }
 
+    /**
+     * The status when a fact arrives. Time does not turn awaiting into missing or a hold into held-too-long
+     * here: that is the scan's job, which knows whether the pipeline is keeping up (a batch released hours
+     * after it was received is queued, not missing). An item already found missing and patched stays a break
+     * until its posting arrives, though, even when its own re-driven event comes back first.
+     */
+    public ReconStatus statusOnArrival(Instant now, ReconPolicy policy) {
+        return classify(patchAttempts > 0 ? now : null, policy);
+    }
+
+    /** The status at {@code now}, time-based transitions included. */
     public ReconStatus status(Instant now, ReconPolicy policy) {
+        return classify(now, policy);
+    }
+
+    private ReconStatus classify(Instant now, ReconPolicy policy) {
         List<PostedJournal> live = livePostings();
         if (live.size() > 1) {
             return ReconStatus.DUPLICATE_POSTING;
@@ -126,13 +141,13 @@ public record ReconItem(String authorizationId, UUID receivedEventId, int receiv
             if ("REJECT".equals(held.disposition())) {
                 return ReconStatus.REJECTED;
             }
-            return Duration.between(held.heldAt(), now).compareTo(policy.heldSla()) > 0 ? ReconStatus.HELD_TOO_LONG
-                    : ReconStatus.HELD;
+            return now != null && Duration.between(held.heldAt(), now).compareTo(policy.heldSla()) > 0
+                    ? ReconStatus.HELD_TOO_LONG : ReconStatus.HELD;
         }
         if (parkedDuplicate) {
             return ReconStatus.PARKED_DUPLICATE;
         }
-        return Duration.between(receivedAt, now).compareTo(policy.grace()) > 0 ? ReconStatus.MISSING_POSTING
-                : ReconStatus.AWAITING_POSTING;
+        return now != null && Duration.between(receivedAt, now).compareTo(policy.grace()) > 0
+                ? ReconStatus.MISSING_POSTING : ReconStatus.AWAITING_POSTING;
     }
 }

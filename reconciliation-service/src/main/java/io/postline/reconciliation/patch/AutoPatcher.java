@@ -1,10 +1,12 @@
 package io.postline.reconciliation.patch;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.postline.reconciliation.config.ReconciliationProperties;
 import io.postline.reconciliation.domain.PatchPlanner;
 import io.postline.reconciliation.domain.PatchPlanner.Patch;
+import io.postline.reconciliation.domain.PatchGate;
 import io.postline.reconciliation.domain.ReconItem;
 import io.postline.reconciliation.domain.ReconStatus;
 import io.postline.reconciliation.store.ReconItems;
@@ -31,19 +33,35 @@ public class AutoPatcher {
     private static final Logger log = LoggerFactory.getLogger(AutoPatcher.class);
     private static final List<ReconStatus> WATCHED = List.of(ReconStatus.AWAITING_POSTING, ReconStatus.HELD,
             ReconStatus.MISSING_POSTING, ReconStatus.AMOUNT_MISMATCH, ReconStatus.DUPLICATE_POSTING);
+    /** While the pipeline is behind, items that may only be queued are left alone (see {@link PatchGate}). */
+    private static final List<ReconStatus> WATCHED_WHILE_BEHIND = List.of(ReconStatus.HELD,
+            ReconStatus.AMOUNT_MISMATCH, ReconStatus.DUPLICATE_POSTING);
 
     private final ReconItems items;
     private final PatchExecutor executor;
     private final TransactionTemplate tx;
     private final ReconciliationProperties properties;
+    private final PipelineLag lag;
+    private final PatchGate gate;
+    private static final long GAUGE_REFRESH_NANOS = 15_000_000_000L;
+    private final AtomicLong deferring = new AtomicLong();
+    private long lastCounted;
     private final Map<ReconStatus, AtomicLong> byStatus = new EnumMap<>(ReconStatus.class);
 
     public AutoPatcher(ReconItems items, PatchExecutor executor, TransactionTemplate tx,
-                       ReconciliationProperties properties, MeterRegistry meters) {
+                       ReconciliationProperties properties, PipelineLag lag, MeterRegistry meters) {
         this.items = items;
         this.executor = executor;
         this.tx = tx;
         this.properties = properties;
+        this.lag = lag;
+        this.gate = new PatchGate(properties.lagThreshold(), properties.grace());
+        Gauge.builder("postline.reconciliation.pipeline.lag", gate, PatchGate::lastLag)
+                .description("Consumer lag of the pipeline's groups seen by the last scan (-1: unknown)")
+                .register(meters);
+        Gauge.builder("postline.reconciliation.missing.deferred", deferring, AtomicLong::get)
+                .description("1 while missing postings are not classified or patched because the pipeline is behind")
+                .register(meters);
         for (ReconStatus s : ReconStatus.values()) {
             AtomicLong n = new AtomicLong();
             byStatus.put(s, n);
@@ -56,19 +74,32 @@ public class AutoPatcher {
             initialDelayString = "${postline.reconciliation.scan-interval:5s}")
     public void scan() {
         try {
+            boolean keepingUp = gate.observe(Instant.now(), lag.read());
+            deferring.set(keepingUp ? 0 : 1);
+            List<ReconStatus> watched = keepingUp ? WATCHED : WATCHED_WHILE_BEHIND;
             int handled;
             do {
-                handled = tx.execute(status -> scanOnce());
+                handled = tx.execute(status -> scanOnce(watched));
             } while (handled == 500);
-            items.countByStatus().forEach((s, n) -> byStatus.get(s).set(n));
+            refreshGauges();
         } catch (RuntimeException e) {
             log.warn("reconciliation scan failed, will try again: {}", e.toString());
         }
     }
 
-    private int scanOnce() {
+    /** Counting every item is a scan of the table: done at most every 15 s, not on every (1-5 s) scan. */
+    private void refreshGauges() {
+        long now = System.nanoTime();
+        if (lastCounted != 0 && now - lastCounted < GAUGE_REFRESH_NANOS) {
+            return;
+        }
+        items.countByStatus().forEach((s, n) -> byStatus.get(s).set(n));
+        lastCounted = now;
+    }
+
+    private int scanOnce(List<ReconStatus> watched) {
         Instant now = Instant.now();
-        List<ReconItem> quiet = items.lockQuiet(WATCHED, properties.grace(), 500);
+        List<ReconItem> quiet = items.lockQuiet(watched, properties.grace(), 500);
         List<ReconItems.Row> rows = new ArrayList<>(quiet.size());
         for (ReconItem item : quiet) {
             ReconStatus status = item.status(now, properties.policy());

@@ -73,7 +73,7 @@ public class ReconciliationStage implements StageHandler {
         Instant now = Instant.now();
         List<ReconItems.Row> rows = new ArrayList<>(current.size());
         for (ReconItem item : current.values()) {
-            rows.add(new ReconItems.Row(item, item.status(now, properties.policy()),
+            rows.add(new ReconItems.Row(item, item.statusOnArrival(now, properties.policy()),
                     item.receivedAt() == null ? null : item.receivedAt().atZone(properties.businessZone()).toLocalDate()));
             if (postedBefore.get(item.authorizationId()) == null && item.firstPostedAt() != null
                     && item.receivedAt() != null) {

@@ -72,6 +72,16 @@ class ReconItemTest {
     }
 
     @Test
+    void onArrivalTheStatusComesFromTheFactsAloneSoAnOldBatchAuthorizationIsNotMissingYet() {
+        ReconItem item = received(); // received (accepted at ingest) long before it reached reconciliation
+        Instant later = item.receivedAt().plus(Duration.ofHours(5));
+        assertThat(item.statusOnArrival(later, POLICY)).isEqualTo(ReconStatus.AWAITING_POSTING);
+        assertThat(item.status(later, POLICY)).isEqualTo(ReconStatus.MISSING_POSTING);
+        // once found missing and re-driven, its own re-driven event coming back does not clear the break
+        assertThat(item.patched(later, false).statusOnArrival(later, POLICY)).isEqualTo(ReconStatus.MISSING_POSTING);
+    }
+
+    @Test
     void explainedOutcomesAreNotBreaksButAHoldOutlivingItsSlaIs() {
         ReconItem parked = received().apply(EventIds.of("d"), new AuthorizationDuplicate(ID, SampleEvents.received(ID),
                 DuplicateReason.BUSINESS_DUPLICATE, "AUTH-0", EventIds.of("o"), T));

@@ -29,7 +29,7 @@ public record StageRuntimeProperties(
     /** The batch consumer. */
     public record Consumer(
             @DefaultValue("1") @Min(1) @Max(64) int concurrency,
-            @DefaultValue("500") @Min(1) @Max(10000) int maxPollRecords,
+            @DefaultValue("2000") @Min(1) @Max(10000) int maxPollRecords,
             @DefaultValue("true") boolean autoStartup) {
     }
 

@@ -29,16 +29,22 @@ public class Outbox {
     private static final String COLUMNS = "event_id, cause_id, topic, message_key, headers, payload";
     private static final String ROWS = "select e, c, t, k, h::jsonb, p from unnest(?::uuid[], ?::uuid[], ?::text[], "
             + "?::text[], ?::text[], ?::bytea[]) as u(e, c, t, k, h, p)";
-    private static final String INSERT = "insert into outbox (" + COLUMNS + ") " + ROWS
-            + " on conflict (event_id) do nothing returning event_id";
-    private static final String REPUBLISH = "insert into outbox (" + COLUMNS + ") " + ROWS
+    // One pending-publication row per statement lists the seqs it stored (V3 migration explains why).
+    private static final String TRACKED = ", pending as (insert into outbox_pending (seqs) select array_agg(seq order by seq) "
+            + "from stored having count(*) > 0 returning batch_id) ";
+    private static final String INSERT = "with stored as (insert into outbox (" + COLUMNS + ") " + ROWS
+            + " on conflict (event_id) do nothing returning event_id, seq)" + TRACKED
+            + "select s.event_id, p.batch_id from stored s cross join pending p";
+    // created_at is reset so the leftover poller leaves the rows to the fast path for its usual grace.
+    private static final String REPUBLISH = "with stored as (insert into outbox (" + COLUMNS + ") " + ROWS
             + " on conflict (event_id) do update set headers = excluded.headers, payload = excluded.payload, "
-            + "published_at = null, created_at = now() returning event_id";
-    // created_at is reset so the leftover poller leaves the row to the fast path for its usual grace.
-    private static final String REEMIT = "update outbox set published_at = null, created_at = now(), "
-            + "headers = headers || ?::jsonb "
-            + "where cause_id = any(?) and topic not like '%.dlt' "
-            + "returning event_id, topic, message_key, headers::text, payload, cause_id";
+            + "created_at = now() returning event_id, seq)" + TRACKED
+            + "select s.event_id, p.batch_id from stored s cross join pending p";
+    private static final String REEMIT = "with stored as (update outbox set created_at = now(), "
+            + "headers = headers || ?::jsonb where cause_id = any(?) and topic not like '%.dlt' "
+            + "returning seq, event_id, topic, message_key, headers::text as h, payload, cause_id)" + TRACKED
+            + "select s.event_id, s.topic, s.message_key, s.h, s.payload, s.cause_id, p.batch_id "
+            + "from stored s cross join pending p";
 
     private final JdbcTemplate jdbc;
     private final OutboxRelay relay;
@@ -71,12 +77,15 @@ public class Outbox {
             return causes;
         }
         requireTransaction();
-        List<OutboxRecord> again = jdbc.query(REEMIT, (rs, n) -> new OutboxRecord(rs.getObject(1, UUID.class),
-                        rs.getString(2), rs.getString(3), EventJson.mapper().readValue(rs.getString(4), HEADERS),
-                        rs.getBytes(5), rs.getObject(6, UUID.class)),
-                "{\"" + CloudEventHeaders.REPLAY + "\":\"true\"}", new SqlArrayValue("uuid", causeIds.toArray()));
+        List<OutboxRecord> again = new ArrayList<>();
+        long[] batch = {0};
+        jdbc.query(REEMIT, rs -> {
+            again.add(new OutboxRecord(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                    EventJson.mapper().readValue(rs.getString(4), HEADERS), rs.getBytes(5), rs.getObject(6, UUID.class)));
+            batch[0] = rs.getLong(7);
+        }, "{\"" + CloudEventHeaders.REPLAY + "\":\"true\"}", new SqlArrayValue("uuid", causeIds.toArray()));
         again.forEach(r -> causes.add(r.causeId()));
-        publishAfterCommit(again);
+        publishAfterCommit(batch[0], again);
         return causes;
     }
 
@@ -102,13 +111,15 @@ public class Outbox {
             payloads[i] = r.payload();
         }
         Set<UUID> stored = new HashSet<>(n * 2);
+        long[] batch = {0};
         jdbc.query(sql, rs -> {
             stored.add(rs.getObject(1, UUID.class));
+            batch[0] = rs.getLong(2);
         }, new SqlArrayValue("uuid", ids), new SqlArrayValue("uuid", causes), new SqlArrayValue("text", topics),
                 new SqlArrayValue("text", keys), new SqlArrayValue("text", headers),
                 new SqlArrayValue("bytea", (Object[]) payloads));
         if (stored.size() == n) {
-            publishAfterCommit(records);
+            publishAfterCommit(batch[0], records);
         } else {
             List<OutboxRecord> toPublish = new ArrayList<>(stored.size());
             for (OutboxRecord r : records) {
@@ -116,18 +127,18 @@ public class Outbox {
                     toPublish.add(r);
                 }
             }
-            publishAfterCommit(toPublish);
+            publishAfterCommit(batch[0], toPublish);
         }
     }
 
-    private void publishAfterCommit(List<OutboxRecord> records) {
+    private void publishAfterCommit(long batchId, List<OutboxRecord> records) {
         if (records.isEmpty()) {
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                relay.publish(records);
+                relay.publish(batchId, records);
             }
         });
     }

@@ -7,13 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
@@ -25,16 +25,17 @@ import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * Publishes committed outbox rows and marks them published once the broker has acknowledged them. Rows
- * are kept for the retention period so a replay can re-emit them, then purged together with old inbox ids.
+ * Publishes committed outbox rows and forgets each writing transaction's pending-publication row once the
+ * broker has acknowledged all of its records. Rows themselves are kept for the retention period so a
+ * replay can re-emit them, then purged together with old inbox ids.
  * <ul>
  *   <li>Fast path: {@link #publish} right after the writing transaction commits.</li>
- *   <li>Leftovers: a poller re-publishes rows older than {@code leftoverAge} that nobody has in flight,
- *       which covers a crash between commit and acknowledgement and a broker outage.</li>
+ *   <li>Leftovers: a poller re-publishes pending batches older than {@code leftoverAge} that nobody has in
+ *       flight, which covers a crash between commit and acknowledgement and a broker outage.</li>
  * </ul>
- * A row can be published twice (crash after the ack, before the mark); event ids are deterministic, so
- * the consumer's inbox drops the repeat. The producer is idempotent, so retries inside one session do
- * not duplicate.
+ * A record can be published twice (crash after the ack, before the pending row is deleted, or one failed
+ * send in a batch, which re-sends the whole batch); event ids are deterministic, so the consumer's inbox
+ * drops the repeat. The producer is idempotent, so retries inside one session do not duplicate.
  */
 public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -46,9 +47,19 @@ public class OutboxRelay implements SmartLifecycle {
     private final StageMetrics metrics;
     private final StageRuntimeProperties.Outbox settings;
     private final StageRuntimeProperties.Retention retention;
-    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
-    private final LinkedBlockingQueue<UUID> acknowledged = new LinkedBlockingQueue<>();
+    private final Map<Long, InFlightBatch> inFlight = new ConcurrentHashMap<>();
+    private final LinkedBlockingQueue<Long> acknowledged = new LinkedBlockingQueue<>();
     private volatile ScheduledExecutorService scheduler;
+
+    /** Records of one pending batch still waiting for the broker, and whether any send failed. */
+    private static final class InFlightBatch {
+        final AtomicInteger remaining;
+        volatile boolean failed;
+
+        InFlightBatch(int records) {
+            remaining = new AtomicInteger(records);
+        }
+    }
 
     public OutboxRelay(KafkaTemplate<String, byte[]> kafka, JdbcTemplate jdbc, StageMetrics metrics,
                        StageRuntimeProperties.Outbox settings, StageRuntimeProperties.Retention retention) {
@@ -59,27 +70,45 @@ public class OutboxRelay implements SmartLifecycle {
         this.retention = retention;
     }
 
-    /** Sends the records without waiting; acknowledged ones are marked published in the background. */
-    public void publish(List<OutboxRecord> records) {
+    /**
+     * Sends the records of one pending batch without waiting. When all are acknowledged the batch is
+     * forgotten in the background; if any send fails, the whole batch stays pending for the poller.
+     */
+    public void publish(long batchId, List<OutboxRecord> records) {
+        if (records.isEmpty()) {
+            acknowledged.add(batchId);
+            return;
+        }
+        InFlightBatch batch = new InFlightBatch(records.size());
+        if (inFlight.putIfAbsent(batchId, batch) != null) {
+            return; // already being sent
+        }
         for (OutboxRecord r : records) {
-            if (!inFlight.add(r.eventId())) {
-                continue;
-            }
             try {
                 kafka.send(toProducerRecord(r)).whenComplete((result, failure) -> {
-                    inFlight.remove(r.eventId());
                     if (failure == null) {
-                        acknowledged.add(r.eventId());
                         metrics.published(r.topic());
                     } else {
+                        batch.failed = true;
                         log.warn("publish of {} to {} failed, the poller will retry: {}", r.eventId(), r.topic(),
                                 failure.toString());
                     }
+                    sent(batchId, batch);
                 });
             } catch (RuntimeException e) {
-                inFlight.remove(r.eventId());
+                batch.failed = true;
                 log.warn("publish of {} to {} failed, the poller will retry: {}", r.eventId(), r.topic(), e.toString());
+                sent(batchId, batch);
             }
+        }
+    }
+
+    private void sent(long batchId, InFlightBatch batch) {
+        if (batch.remaining.decrementAndGet() == 0) {
+            if (!batch.failed) {
+                acknowledged.add(batchId);
+            }
+            inFlight.remove(batchId);
         }
     }
 
@@ -89,39 +118,50 @@ public class OutboxRelay implements SmartLifecycle {
         return new ProducerRecord<>(r.topic(), null, r.key(), r.payload(), headers);
     }
 
-    /** Marks acknowledged rows in one statement; on failure they stay and are retried next tick. */
+    /** Forgets fully acknowledged batches in one statement; on failure they stay and are retried next tick. */
     void markAcknowledged() {
-        List<UUID> ids = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         acknowledged.drainTo(ids, 10_000);
         if (ids.isEmpty()) {
             return;
         }
         try {
-            jdbc.update("update outbox set published_at = now() where event_id = any(?) and published_at is null",
-                    new SqlArrayValue("uuid", ids.toArray()));
+            jdbc.update("delete from outbox_pending where batch_id = any(?)", new SqlArrayValue("int8", ids.toArray()));
         } catch (RuntimeException e) {
             acknowledged.addAll(ids);
-            log.warn("could not mark {} published outbox rows yet: {}", ids.size(), e.toString());
+            log.warn("could not mark {} published outbox batches yet: {}", ids.size(), e.toString());
         }
     }
 
-    /** Re-publishes rows a crash or outage left behind and refreshes the backlog gauge. */
+    /** Re-publishes batches a crash or outage left behind and refreshes the backlog gauge. */
     void publishLeftovers() {
         try {
-            Long backlog = jdbc.queryForObject("select count(*) from outbox where published_at is null", Long.class);
+            Long backlog = jdbc.queryForObject("select coalesce(sum(cardinality(seqs)), 0) from outbox_pending",
+                    Long.class);
             metrics.outboxBacklog(backlog == null ? 0 : backlog);
-            List<OutboxRecord> leftovers = jdbc.query(
-                    "select event_id, topic, message_key, headers::text, payload from outbox "
-                            + "where published_at is null and created_at < now() - make_interval(secs => ?) order by seq limit ?",
-                    (rs, n) -> new OutboxRecord(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            EventJson.mapper().readValue(rs.getString(4), HEADERS), rs.getBytes(5)),
-                    settings.leftoverAge().toMillis() / 1000.0, settings.pollBatchSize());
-            // Skip what is being sent, and what was acknowledged but not marked yet (the mark runs every 50 ms).
-            List<OutboxRecord> notInFlight = leftovers.stream()
-                    .filter(r -> !inFlight.contains(r.eventId()) && !acknowledged.contains(r.eventId())).toList();
-            if (!notInFlight.isEmpty()) {
-                log.info("re-publishing {} outbox rows left from earlier", notInFlight.size());
-                publish(notInFlight);
+            List<long[]> candidates = jdbc.query("select batch_id, cardinality(seqs) from outbox_pending "
+                            + "where created_at < now() - make_interval(secs => ?) order by batch_id limit 1000",
+                    (rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}, settings.leftoverAge().toMillis() / 1000.0);
+            long rows = 0;
+            for (long[] c : candidates) {
+                // Skip what is being sent, and what was acknowledged but not forgotten yet (that runs every 50 ms).
+                if (inFlight.containsKey(c[0]) || acknowledged.contains(c[0])) {
+                    continue;
+                }
+                if (rows >= settings.pollBatchSize()) {
+                    break;
+                }
+                rows += c[1];
+                List<OutboxRecord> records = jdbc.query("select o.event_id, o.topic, o.message_key, o.headers::text, "
+                                + "o.payload, o.cause_id from outbox_pending p join outbox o on o.seq = any(p.seqs) "
+                                + "where p.batch_id = ? order by o.seq",
+                        (rs, n) -> new OutboxRecord(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                                EventJson.mapper().readValue(rs.getString(4), HEADERS), rs.getBytes(5),
+                                rs.getObject(6, UUID.class)), c[0]);
+                if (!records.isEmpty()) {
+                    log.info("re-publishing {} outbox rows left from earlier (batch {})", records.size(), c[0]);
+                }
+                publish(c[0], records);
             }
         } catch (RuntimeException e) {
             log.warn("outbox poll failed, will try again: {}", e.toString());
@@ -131,8 +171,9 @@ public class OutboxRelay implements SmartLifecycle {
     /** Deletes published rows and inbox ids older than their retention, a chunk per statement. */
     void purgeExpired() {
         try {
-            long outbox = purge("delete from outbox where seq in (select seq from outbox where published_at "
-                    + "< now() - make_interval(secs => ?) limit 10000)", retention.outbox());
+            long outbox = purge("delete from outbox where seq in (select o.seq from outbox o where o.created_at "
+                    + "< now() - make_interval(secs => ?) and not exists (select 1 from outbox_pending p "
+                    + "where o.seq = any(p.seqs)) limit 10000)", retention.outbox());
             long inbox = purge("delete from inbox where event_id in (select event_id from inbox where received_at "
                     + "< now() - make_interval(secs => ?) limit 10000)", retention.inbox());
             if (outbox + inbox > 0) {
@@ -164,7 +205,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** True when nothing is being sent and every acknowledged row is marked. */
+    /** True when nothing is being sent and every acknowledged batch is forgotten. */
     public boolean isIdle() {
         return inFlight.isEmpty() && acknowledged.isEmpty();
     }
