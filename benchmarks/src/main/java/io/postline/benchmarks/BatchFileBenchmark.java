@@ -5,6 +5,7 @@ import io.postline.localstack.PipelineService;
 import io.postline.localstack.StackSettings;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,31 +38,44 @@ public final class BatchFileBenchmark {
     private static final Pattern NUMBER = Pattern.compile("\"(\\w+)\":(-?\\d+)");
     private static final Duration TIMEOUT = Duration.ofMinutes(60);
 
-    private BatchFileBenchmark() {
+    private final StackSettings settings;
+    private final PrintStream out;
+
+    public BatchFileBenchmark(StackSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
     }
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         Path root = Path.of(System.getProperty("postline.root", ".")).toAbsolutePath().normalize();
-        StackSettings defaults = StackSettings.defaults(root);
-        StackSettings settings = new StackSettings(root, root.resolve(".local/benchmark"), 39092, 39093, 30000,
-                defaults.dbHost(), defaults.dbPort(), defaults.dbUser(), defaults.dbPassword(), "postline_benchmark",
-                true, List.of("--postline.ingest.sources.acquirer-batch.schedule=-"));
-        Path file = settings.dataDir().getParent().resolve("benchmark-authorizations-" + rows + ".csv");
-        AuthorizationFile.Contents contents = AuthorizationFile.write(file, rows);
-        System.out.printf("file: %s, %,d rows (%,d unique, %,d business duplicates), %,d bytes%n", file, rows,
-                contents.unique(), contents.duplicates(), Files.size(file));
-
-        boolean ok;
-        try (LocalStack stack = new LocalStack(settings)) {
-            System.out.println("starting the stack (broker, seven services) ...");
-            stack.start();
-            ok = run(stack, settings, file, contents);
-        }
+        boolean ok = new BatchFileBenchmark(settings(root, root.resolve(".local/benchmark"), 39092, 30000), System.out)
+                .run(rows);
         System.exit(ok ? 0 : 1);
     }
 
-    private static boolean run(LocalStack stack, StackSettings settings, Path file, AuthorizationFile.Contents contents)
+    /** A fresh stack of its own: data directory, ports shifted by {@code portOffset}, database postline_benchmark. */
+    public static StackSettings settings(Path root, Path dataDir, int kafkaPort, int portOffset) {
+        StackSettings defaults = StackSettings.defaults(root);
+        return new StackSettings(root, dataDir, kafkaPort, kafkaPort + 1, portOffset, defaults.dbHost(),
+                defaults.dbPort(), defaults.dbUser(), defaults.dbPassword(), "postline_benchmark", true,
+                List.of("--postline.ingest.sources.acquirer-batch.schedule=-"));
+    }
+
+    /** Runs the benchmark and prints its report; true when every check passed. */
+    public boolean run(int rows) throws Exception {
+        Path file = settings.dataDir().getParent().resolve("benchmark-authorizations-" + rows + ".csv");
+        AuthorizationFile.Contents contents = AuthorizationFile.write(file, rows);
+        out.printf("file: %s, %,d rows (%,d unique, %,d business duplicates), %,d bytes%n", file, rows,
+                contents.unique(), contents.duplicates(), Files.size(file));
+        try (LocalStack stack = new LocalStack(settings)) {
+            out.println("starting the stack (broker, seven services) ...");
+            stack.start();
+            return run(stack, file, contents);
+        }
+    }
+
+    private boolean run(LocalStack stack, Path file, AuthorizationFile.Contents contents)
             throws Exception {
         String token = stack.bearer("authorizations:write operations:read operations:write");
         ProcessCpu cpu = new ProcessCpu(stack);
@@ -88,7 +102,7 @@ public final class BatchFileBenchmark {
             }
         }
         long ingested = System.nanoTime();
-        System.out.printf("ingest job: %,d accepted, %,d rejected in %.1f s%n", jobState.get("accepted"),
+        out.printf("ingest job: %,d accepted, %,d rejected in %.1f s%n", jobState.get("accepted"),
                 jobState.get("rejected"), seconds(ingested - t0));
 
         Map<String, Double> cpuBefore = cpu.snapshot();
@@ -97,7 +111,7 @@ public final class BatchFileBenchmark {
                         + "/v1/sources/acquirer-batch/release")).header("Authorization", token)
                 .header("X-Changed-By", "benchmark").POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
-        System.out.printf("release: %s in %.1f s%n", release.body(), seconds(System.nanoTime() - released));
+        out.printf("release: %s in %.1f s%n", release.body(), seconds(System.nanoTime() - released));
 
         String summaryUrl = stack.url(PipelineService.RECONCILIATION) + "/v1/reconciliation/summary";
         Map<String, Long> summary;
@@ -109,12 +123,12 @@ public final class BatchFileBenchmark {
                 break;
             }
             if (System.nanoTime() - released > TIMEOUT.toNanos()) {
-                System.out.println("timed out: " + summary);
+                out.println("timed out: " + summary);
                 return false;
             }
             if (System.nanoTime() - lastReport > 30_000_000_000L) {
                 lastReport = System.nanoTime();
-                System.out.printf("  %5.0f s: %,d of %,d reconciled%n", seconds(lastReport - released), done,
+                out.printf("  %5.0f s: %,d of %,d reconciled%n", seconds(lastReport - released), done,
                         contents.rows());
             }
             Thread.sleep(500);
@@ -123,30 +137,30 @@ public final class BatchFileBenchmark {
         Map<String, Double> cpuAfter = cpu.snapshot();
 
         double postSeconds = seconds(reconciled - released);
-        System.out.println();
-        System.out.println("== batch file of " + String.format("%,d", contents.rows()) + " authorizations ==");
-        System.out.printf("ingest (upload, check, store, hold):     %8.1f s   %,10.0f lines/s%n", seconds(ingested - t0),
+        out.println();
+        out.println("== batch file of " + String.format("%,d", contents.rows()) + " authorizations ==");
+        out.printf("ingest (upload, check, store, hold):     %8.1f s   %,10.0f lines/s%n", seconds(ingested - t0),
                 contents.rows() / seconds(ingested - t0));
-        System.out.printf("release -> all posted and reconciled:    %8.1f s   %,10.0f authorizations/s%n", postSeconds,
+        out.printf("release -> all posted and reconciled:    %8.1f s   %,10.0f authorizations/s%n", postSeconds,
                 contents.rows() / postSeconds);
-        System.out.printf("upload -> all posted and reconciled:     %8.1f s%n", seconds(reconciled - t0));
+        out.printf("upload -> all posted and reconciled:     %8.1f s%n", seconds(reconciled - t0));
         double totalCpu = 0;
-        System.out.println("CPU from release to the end, per process (s), and per posted authorization:");
+        out.println("CPU from release to the end, per process (s), and per posted authorization:");
         for (var e : cpuAfter.entrySet()) {
             double used = e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0.0);
             totalCpu += used;
-            System.out.printf("  %-24s %8.1f s %8.0f µs%n", e.getKey(), used, used * 1e6 / contents.unique());
+            out.printf("  %-24s %8.1f s %8.0f µs%n", e.getKey(), used, used * 1e6 / contents.unique());
         }
-        System.out.printf("  %-24s %8.1f s %8.0f µs  (%.2f of %d cores busy)%n", "all", totalCpu,
+        out.printf("  %-24s %8.1f s %8.0f µs  (%.2f of %d cores busy)%n", "all", totalCpu,
                 totalCpu * 1e6 / contents.unique(), totalCpu / postSeconds, Runtime.getRuntime().availableProcessors());
-        System.out.println("peak resident memory (VmHWM):");
-        cpu.peakMemory().forEach((name, mb) -> System.out.printf("  %-24s %8d MB%n", name, mb));
+        out.println("peak resident memory (VmHWM):");
+        cpu.peakMemory().forEach((name, mb) -> out.printf("  %-24s %8d MB%n", name, mb));
 
-        return verify(settings, summary, contents);
+        return verify(summary, contents);
     }
 
     /** The checks a run must pass to count: everything posted once, balanced, reconciled, no DLT. */
-    private static boolean verify(StackSettings settings, Map<String, Long> summary, AuthorizationFile.Contents contents)
+    private boolean verify(Map<String, Long> summary, AuthorizationFile.Contents contents)
             throws Exception {
         Map<String, Boolean> checks = new LinkedHashMap<>();
         checks.put("reconciliation: matched = unique sent (" + contents.unique() + ")",
@@ -182,8 +196,8 @@ public final class BatchFileBenchmark {
                     + "(select count(*) from posting.outbox where topic like '%.dlt') + "
                     + "(select count(*) from reconciliation.outbox where topic like '%.dlt')") == 0);
         }
-        System.out.println("checks:");
-        checks.forEach((what, passed) -> System.out.printf("  [%s] %s%n", passed ? "ok" : "FAILED", what));
+        out.println("checks:");
+        checks.forEach((what, passed) -> out.printf("  [%s] %s%n", passed ? "ok" : "FAILED", what));
         return checks.values().stream().allMatch(Boolean::booleanValue);
     }
 

@@ -1,0 +1,42 @@
+package io.postline.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The batch-file benchmark's short form, on a stack of its own: it must post everything and pass every
+ * correctness check. Its timings are printed, never asserted.
+ */
+class BatchFileBenchmarkIT {
+    @Test
+    void aSmallBatchFilePostsCompletelyAndPassesEveryCheck() throws Exception {
+        Path root = Path.of(System.getProperty("postline.root", "..")).toAbsolutePath().normalize();
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream report = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        boolean ok = new BatchFileBenchmark(BatchFileBenchmark.settings(root,
+                root.resolve("benchmarks/target/benchmark-stack"), 49092, 40000), report).run(3_000);
+        String printed = buffer.toString(StandardCharsets.UTF_8);
+        System.out.println(printed);
+
+        assertThat(printed).contains("release -> all posted and reconciled").contains("µs")
+                .doesNotContain("FAILED");
+        assertThat(ok).as(printed).isTrue();
+    }
+
+    @Test
+    void theFileIsTheSameForTheSameSizeAndHoldsAboutTwoPercentBusinessDuplicates() throws Exception {
+        Path dir = Path.of("target");
+        var a = BatchFileBenchmark.AuthorizationFile.write(dir.resolve("a.csv"), 10_000);
+        var b = BatchFileBenchmark.AuthorizationFile.write(dir.resolve("b.csv"), 10_000);
+        assertThat(a).isEqualTo(b);
+        assertThat(java.nio.file.Files.readAllBytes(dir.resolve("a.csv")))
+                .isEqualTo(java.nio.file.Files.readAllBytes(dir.resolve("b.csv")));
+        assertThat(a.duplicates()).isBetween(150, 250);
+        assertThat(a.unique() + a.duplicates()).isEqualTo(10_000);
+    }
+}
