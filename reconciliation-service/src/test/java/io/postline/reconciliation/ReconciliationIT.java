@@ -149,6 +149,33 @@ class ReconciliationIT {
         assertThat(item.get("patches").get(0).get("reason").asString()).contains("ticket 42");
     }
 
+    @Test
+    @Order(3)
+    void anOperatorReDrivesATimeRangeOfAuthorizationsThatStillWaitForTheirPosting() throws Exception {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        probe.sendEvent(first, SampleEvents.received("R-RANGE-1"));
+        probe.sendEvent(second, SampleEvents.received("R-RANGE-2"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> send("/v1/reconciliation/items/R-RANGE-2",
+                "application/json").statusCode() == 200);
+        String range = "/v1/reconciliation/redrive?from=" + SampleEvents.T0.minusSeconds(1) + "&to="
+                + SampleEvents.T0.plusSeconds(1);
+
+        assertThat(post(range, null, null).statusCode()).isEqualTo(400); // who and why are required
+        assertThat(post("/v1/reconciliation/redrive?from=" + SampleEvents.T0 + "&to=" + SampleEvents.T0, "j.smith",
+                "x").statusCode()).isEqualTo(400);
+        assertThat(post(range + "&status=NOPE", "j.smith", "x").statusCode()).isEqualTo(400);
+        HttpResponse<String> accepted = post(range, "j.smith", "incident 7");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(EventJson.mapper().readTree(accepted.body()).get("redriven").asInt()).isGreaterThanOrEqualTo(2);
+
+        probe.awaitRecords(Topic.AUTHORIZATION_RECEIVED.topicName(), all -> all.stream().filter(ReconciliationIT::isReplay)
+                .map(TopicProbe::eventId).toList().containsAll(List.of(first, second)));
+        JsonNode item = get("/v1/reconciliation/items/R-RANGE-1");
+        assertThat(item.get("patches").get(0).get("actor").asString()).isEqualTo("j.smith");
+        assertThat(item.get("patches").get(0).get("reason").asString()).contains("incident 7");
+    }
+
     private static boolean isReplay(ConsumerRecord<String, byte[]> r) {
         return "true".equals(TopicProbe.header(r, CloudEventHeaders.REPLAY));
     }

@@ -1,15 +1,13 @@
 package io.postline.reconciliation.api;
 
-import io.postline.reconciliation.domain.PatchPlanner.Patch;
 import io.postline.reconciliation.domain.PostedJournal;
 import io.postline.reconciliation.domain.ReconStatus;
-import io.postline.reconciliation.patch.PatchExecutor;
+import io.postline.reconciliation.patch.OperatorRedrive;
 import io.postline.reconciliation.report.EndOfDayReport;
 import io.postline.reconciliation.report.EndOfDayReports;
 import io.postline.reconciliation.store.ReconItems;
 import io.postline.reconciliation.store.ReconPatches;
 import io.postline.reconciliation.store.ReconPatches.PatchRecord;
-import io.postline.reconciliation.config.ReconciliationProperties;
 import io.postline.events.Money;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +22,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,19 +39,14 @@ public class ReconciliationController {
     private final ReconItems items;
     private final ReconPatches patches;
     private final EndOfDayReports reports;
-    private final PatchExecutor executor;
-    private final TransactionTemplate tx;
-    private final ReconciliationProperties properties;
+    private final OperatorRedrive redrives;
 
     public ReconciliationController(ReconItems items, ReconPatches patches, EndOfDayReports reports,
-                                    PatchExecutor executor, TransactionTemplate tx,
-                                    ReconciliationProperties properties) {
+                                    OperatorRedrive redrives) {
         this.items = items;
         this.patches = patches;
         this.reports = reports;
-        this.executor = executor;
-        this.tx = tx;
-        this.properties = properties;
+        this.redrives = redrives;
     }
 
     /** Counts per status; {@code openBreaks} is what auto-patch has not (yet) resolved. */
@@ -135,28 +127,45 @@ public class ReconciliationController {
         if (by == null || by.isBlank() || why == null || why.isBlank()) {
             return badRequest("X-Changed-By and X-Change-Reason are required: every patch is audited");
         }
-        if (items.find(authorizationId).isEmpty()) {
-            return notFound(authorizationId);
-        }
-        Boolean done = tx.execute(status -> {
-            var item = items.lock(List.of(authorizationId)).get(authorizationId);
-            ReconStatus current = item.status(Instant.now(), properties.policy());
-            boolean ok = executor.execute(item, current, new Patch.Redrive(), by, "operator: " + why, Instant.now());
-            if (ok) {
-                items.save(List.of(new ReconItems.Row(item.patched(Instant.now(), false), current,
-                        item.receivedAt() == null ? null
-                                : item.receivedAt().atZone(properties.businessZone()).toLocalDate())), Map.of());
+        return switch (redrives.redrive(authorizationId, by, why)) {
+            case UNKNOWN -> notFound(authorizationId);
+            case NOT_POSSIBLE -> {
+                ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                        "this authorization cannot be re-driven now: its received event is not kept "
+                                + "or this attempt was already made");
+                p.setTitle("Re-drive not possible");
+                yield ResponseEntity.status(HttpStatus.CONFLICT).body(p);
             }
-            return ok;
-        });
-        if (!Boolean.TRUE.equals(done)) {
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "this authorization cannot be re-driven now: its received event is not kept "
-                            + "or this attempt was already made");
-            p.setTitle("Re-drive not possible");
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(p);
+            case REDRIVEN -> ResponseEntity.accepted().body(item(items.find(authorizationId).orElseThrow()));
+        };
+    }
+
+    /**
+     * Re-drives every authorization received in [from, to) that still waits for its posting (or has one of the
+     * given statuses), at most {@link OperatorRedrive#MAX_RANGE} per call.
+     */
+    @PostMapping("/redrive")
+    public ResponseEntity<?> redriveRange(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                                          @RequestParam(required = false) List<String> status,
+                                          @RequestHeader(value = "X-Changed-By", required = false) String by,
+                                          @RequestHeader(value = "X-Change-Reason", required = false) String why) {
+        if (by == null || by.isBlank() || why == null || why.isBlank()) {
+            return badRequest("X-Changed-By and X-Change-Reason are required: every patch is audited");
         }
-        return ResponseEntity.accepted().body(item(items.find(authorizationId).orElseThrow()));
+        if (!from.isBefore(to)) {
+            return badRequest("from must be before to");
+        }
+        Set<ReconStatus> statuses = EnumSet.of(ReconStatus.AWAITING_POSTING, ReconStatus.MISSING_POSTING);
+        if (status != null && !status.isEmpty()) {
+            try {
+                statuses = status.stream().map(ReconStatus::valueOf).collect(Collectors.toCollection(
+                        () -> EnumSet.noneOf(ReconStatus.class)));
+            } catch (IllegalArgumentException e) {
+                return badRequest("status must be one of " + Arrays.toString(ReconStatus.values()));
+            }
+        }
+        return ResponseEntity.accepted().body(redrives.redrive(from, to, statuses, by, why));
     }
 
     @GetMapping(value = "/reports/{businessDate}", produces = MediaType.APPLICATION_JSON_VALUE)

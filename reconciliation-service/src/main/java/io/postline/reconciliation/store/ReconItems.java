@@ -133,6 +133,15 @@ public class ReconItems {
                 size, (long) page * size);
     }
 
+    /** Ids of items in these statuses received in [from, to), oldest first. */
+    public List<String> receivedBetween(Collection<ReconStatus> statuses, java.time.Instant from, java.time.Instant to,
+                                        int limit) {
+        return jdbc.queryForList("select authorization_id from recon_item where status = any(?) and received_at >= ? "
+                        + "and received_at < ? order by received_at, authorization_id limit ?", String.class,
+                new SqlArrayValue("text", statuses.stream().map(Enum::name).toArray()),
+                java.sql.Timestamp.from(from), java.sql.Timestamp.from(to), limit);
+    }
+
     public long count(Collection<ReconStatus> statuses, LocalDate businessDate) {
         Long n = jdbc.queryForObject("select count(*) from recon_item where status = any(?) "
                         + "and (?::date is null or business_date = ?::date)", Long.class,

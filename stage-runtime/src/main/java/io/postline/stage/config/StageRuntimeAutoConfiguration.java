@@ -8,6 +8,8 @@ import io.postline.stage.inbox.Inbox;
 import io.postline.stage.metrics.StageMetrics;
 import io.postline.stage.outbox.Outbox;
 import io.postline.stage.outbox.OutboxRelay;
+import io.postline.stage.replay.DeadLetterController;
+import io.postline.stage.replay.DeadLetterReplay;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +35,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Everything a stage runs on, configured once for all services: runtime tables, inbox, outbox and relay,
+ * Everything a stage runs on, configured once for all services: runtime tables, inbox, outbox and relay, DLT replay,
  * the byte-level producer, topics of the catalogue, standard metrics, and one batch consumer per
  * {@link StageHandler} bean.
  */
@@ -83,6 +85,19 @@ public class StageRuntimeAutoConfiguration {
     @Bean
     Outbox outbox(JdbcTemplate jdbc, OutboxRelay relay) {
         return new Outbox(jdbc, relay);
+    }
+
+    @Bean
+    DeadLetterReplay deadLetterReplay(JdbcTemplate jdbc, Outbox outbox,
+                                                               PlatformTransactionManager transactions,
+                                                               MeterRegistry meters) {
+        return new DeadLetterReplay(jdbc, outbox, new TransactionTemplate(transactions), meters);
+    }
+
+    @Bean
+    DeadLetterController deadLetterController(
+            DeadLetterReplay deadLetterReplay) {
+        return new DeadLetterController(deadLetterReplay);
     }
 
     @Bean

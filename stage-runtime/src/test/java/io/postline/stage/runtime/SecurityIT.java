@@ -48,6 +48,27 @@ class SecurityIT {
     }
 
     @Test
+    void deadLettersAreReadWithTheReadScopeAndReplayedOnlyWithTheWriteScopeWhoAndWhy() throws Exception {
+        assertThat(call("GET", "/v1/dead-letters", TestTokens.bearer("operations:read"))).isEqualTo(200);
+        assertThat(call("POST", "/v1/dead-letters/replay?all=true", TestTokens.bearer("operations:read")))
+                .isEqualTo(403);
+        assertThat(call("POST", "/v1/dead-letters/replay?all=true", TestTokens.bearer("operations:write")))
+                .isEqualTo(400); // no X-Changed-By / X-Change-Reason
+        HttpResponse<String> nothingNamed = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/v1/dead-letters/replay")).POST(HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", TestTokens.bearer("operations:write")).header("X-Changed-By", "j.smith")
+                .header("X-Change-Reason", "fixed").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(nothingNamed.statusCode()).isEqualTo(400);
+        assertThat(nothingNamed.body()).contains("authorizationId, reason, or all=true");
+        HttpResponse<String> replayed = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/v1/dead-letters/replay?authorizationId=NONE-SUCH")).POST(HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", TestTokens.bearer("operations:write")).header("X-Changed-By", "j.smith")
+                .header("X-Change-Reason", "fixed").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(replayed.statusCode()).isEqualTo(200);
+        assertThat(replayed.body()).contains("\"count\":0");
+    }
+
+    @Test
     void aPathValueOfTheWrongTypeIsRefusedWithoutRepeatingIt() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/v1/echo/secret-value-42")).header("Authorization", TestTokens.bearer("operations:read")).build(),

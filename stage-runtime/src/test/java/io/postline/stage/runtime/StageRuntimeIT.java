@@ -11,6 +11,9 @@ import io.postline.events.EventJson;
 import io.postline.events.Merchant;
 import io.postline.events.SampleEvents;
 import io.postline.events.Topic;
+import io.postline.stage.replay.DeadLetterReplay;
+import io.postline.stage.replay.DeadLetterReplay.DeadLetter;
+import io.postline.stage.replay.DeadLetterReplay.Filter;
 import io.postline.stage.test.StageIntegrationTest;
 import io.postline.stage.test.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,6 +37,8 @@ class StageRuntimeIT {
     JdbcTemplate jdbc;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    DeadLetterReplay deadLetters;
 
     @Test
     void everyEventIsProcessedOnceAndItsOutputIdIsDerivedFromIt() {
@@ -73,6 +78,8 @@ class StageRuntimeIT {
 
     @Test
     void aReplayedEventReEmitsItsStoredOutputsAndIsProcessedAgainWhereTheyWereLost() {
+        double reemittedBefore = replays("reemitted");
+        double reprocessedBefore = replays("reprocessed"); // other tests replay too
         UUID input = UUID.randomUUID();
         UUID output = EventIds.derive(input, "echo", 0);
         AuthorizationReceived event = SampleEvents.received("REPLAY-1");
@@ -92,8 +99,13 @@ class StageRuntimeIT {
         jdbc.update("delete from outbox where cause_id = ?", input); // the output is lost
         probe.sendEvent(input, event, true); // so the stage processes its input again, with the same output id
         probe.awaitRecords(UNIQUE, all -> withId(all, output).size() >= 3);
-        assertThat(meters.find("postline.stage.replays").tag("outcome", "reemitted").counter().count()).isOne();
-        assertThat(meters.find("postline.stage.replays").tag("outcome", "reprocessed").counter().count()).isEqualTo(2);
+        assertThat(replays("reemitted") - reemittedBefore).isOne();
+        assertThat(replays("reprocessed") - reprocessedBefore).isEqualTo(2);
+    }
+
+    private double replays(String outcome) {
+        var counter = meters.find("postline.stage.replays").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static List<ConsumerRecord<String, byte[]>> withId(List<ConsumerRecord<String, byte[]>> all, UUID id) {
@@ -145,6 +157,35 @@ class StageRuntimeIT {
                 .singleElement()
                 .satisfies(r -> assertThat(TopicProbe.header(r, CloudEventHeaders.DLT_REASON))
                         .contains("cannot handle ISOLATE-BAD"));
+    }
+
+    @Test
+    void deadLettersAreFoundAndReplayedAfterAFixAndASecondReplayChangesNothing() {
+        UUID id = UUID.randomUUID();
+        probe.sendEvent(id, withMerchantName(SampleEvents.received("DLT-REPLAY"), EchoStageApplication.FAIL_MARKER));
+        probe.awaitRecords(DLT, all -> all.stream().anyMatch(r -> "DLT-REPLAY".equals(r.key())));
+
+        List<DeadLetter> found = deadLetters.find(new Filter("DLT-REPLAY", null), 10);
+        assertThat(found).singleElement().satisfies(d -> {
+            assertThat(d.originalEventId()).isEqualTo(id.toString());
+            assertThat(d.originalTopic()).isEqualTo(Topic.AUTHORIZATION_RECEIVED.topicName());
+            assertThat(d.reason()).contains("cannot handle DLT-REPLAY");
+            assertThat(d.stage()).isEqualTo("echo");
+        });
+        assertThat(deadLetters.find(new Filter(null, "CANNOT HANDLE dlt-replay"), 10)).hasSize(1);
+        assertThat(deadLetters.find(new Filter("DLT-REPLAY", "no such reason"), 10)).isEmpty();
+
+        EchoStageApplication.FIXED.add("DLT-REPLAY"); // the cause is fixed
+        assertThat(deadLetters.replay(new Filter("DLT-REPLAY", null), "j.smith", "fixed in 1.2.3").count()).isOne();
+        UUID output = EventIds.derive(id, "echo", 0);
+        probe.awaitRecords(UNIQUE, all -> withId(all, output).size() == 1);
+
+        deadLetters.replay(new Filter("DLT-REPLAY", null), "j.smith", "once more"); // re-emits, stores nothing new
+        probe.awaitRecords(UNIQUE, all -> withId(all, output).size() == 2);
+        assertThat(jdbc.queryForObject("select count(*) from outbox where cause_id = ? and topic = ?", Integer.class,
+                id, UNIQUE)).isOne();
+        assertThat(deadLetters.find(new Filter("DLT-REPLAY", null), 10)).hasSize(1); // not dead-lettered again
+        assertThat(meters.find("postline.stage.dlt.replayed").counter().count()).isGreaterThanOrEqualTo(2);
     }
 
     @Test
