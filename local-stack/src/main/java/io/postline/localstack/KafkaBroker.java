@@ -107,10 +107,13 @@ public final class KafkaBroker {
         if (Files.exists(file)) {
             return Files.readString(file).trim();
         }
-        UUID u = UUID.randomUUID();
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
-                .putLong(u.getLeastSignificantBits());
-        String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+        String id;
+        do { // an id starting with '-' would be read as an option by the storage tool (as Kafka's own ids avoid)
+            UUID u = UUID.randomUUID();
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
+                    .putLong(u.getLeastSignificantBits());
+            id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+        } while (id.startsWith("-"));
         Files.writeString(file, id);
         return id;
     }

@@ -150,6 +150,13 @@ class PipelineSystemIT {
                     get(PipelineService.RECONCILIATION, "/v1/reconciliation/breaks?class=" + pan, operator),
                     get(PipelineService.RECONCILIATION, "/v1/reconciliation/reports/" + pan, operator),
                     post(PipelineService.RECONCILIATION, "/v1/reconciliation/items/" + pan + "/redrive", operator,
+                            "application/json", "", Map.of("X-Changed-By", "scan", "X-Change-Reason", pan)),
+                    post(PipelineService.RECONCILIATION, "/v1/reconciliation/redrive?from=2026-11-21T00:00:00Z&to="
+                            + "2026-11-22T00:00:00Z&status=" + pan, operator, "application/json", "",
+                            Map.of("X-Changed-By", "scan", "X-Change-Reason", pan)),
+                    get(PipelineService.POSTING, "/v1/dead-letters?authorizationId=" + pan, operator),
+                    get(PipelineService.DEDUP, "/v1/dead-letters?reason=" + pan, operator),
+                    post(PipelineService.ENRICHMENT, "/v1/dead-letters/replay?authorizationId=" + pan, operator,
                             "application/json", "", Map.of("X-Changed-By", "scan", "X-Change-Reason", pan)));
             for (Call c : calls) {
                 assertThat(c.status()).as(c.what()).isLessThan(500);
@@ -171,6 +178,74 @@ class PipelineSystemIT {
                 scan.scanned(), scan.hits());
         assertThat(scan.scanned()).isGreaterThan(10_000);
         assertThat(scan.hits()).as("places holding a card number").isEmpty();
+    }
+
+    /** The operator CLI of docs/operations.md against the running stack: lists, re-drives, refuses unaudited. */
+    @Test
+    @Order(3)
+    void theOperatorCliListsDeadLettersAndReDrivesWithWhoAndWhy() throws Exception {
+        String id = AuthorizationMix.of(UNIQUE, DUPLICATES, 20261121).getFirst().authorizationId();
+        CliRun list = cli("dead-letters", "posting");
+        assertThat(list.exit()).as(list.output()).isZero();
+        assertThat(list.output().strip()).startsWith("[").endsWith("]");
+
+        CliRun unaudited = cli("redrive", id);
+        assertThat(unaudited.exit()).isEqualTo(2);
+        assertThat(unaudited.output()).contains("--by and --why are required");
+
+        CliRun one = cli("redrive", id, "--by", "cli-test", "--why", "system test");
+        assertThat(one.exit()).as(one.output()).isZero();
+        assertThat(one.output()).contains("\"authorizationId\":\"" + id + "\"").contains("cli-test");
+
+        long journalsBefore;
+        try (Connection db = probe.database()) {
+            journalsBefore = StackProbe.count(db, "select count(*) from posting.journal_entry");
+        }
+        // Re-drive every posted authorization of the last day: a whole time range again, and nothing changes.
+        java.time.Instant now = java.time.Instant.now();
+        double legsBefore = postingLegsAfterPosting();
+        CliRun range = cli("redrive-range", now.minus(Duration.ofDays(1)).toString(), now.plusSeconds(60).toString(),
+                "status=MATCHED", "--by", "cli-test", "--why", "system test");
+        assertThat(range.exit()).as(range.output()).isZero();
+        long redriven = Long.parseLong(range.output().replaceAll("(?s).*\"redriven\":(\\d+).*", "$1"));
+        assertThat(redriven).isGreaterThanOrEqualTo(UNIQUE);
+
+        // Each re-driven authorization reaches posting again, as legs of a sequence it has already posted.
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                postingLegsAfterPosting() - legsBefore >= redriven);
+        try (Connection db = probe.database()) {
+            assertThat(StackProbe.count(db, "select count(*) from posting.journal_entry")).isEqualTo(journalsBefore);
+            assertThat(StackProbe.count(db, "select count(*) from reconciliation.recon_patch where actor = 'cli-test'"))
+                    .isEqualTo(redriven + 1);
+            StackProbe.assertLedgerConsistent(db);
+        }
+        assertThat(probe.summary()).containsEntry("openBreaks", 0L);
+    }
+
+    private static double postingLegsAfterPosting() throws Exception {
+        String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + PipelineService.POSTING.managementPort(
+                        stack.settings().portOffset()) + "/actuator/prometheus")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(l -> l.startsWith("postline_posting_legs_after_posting_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private record CliRun(int exit, String output) {
+    }
+
+    private static CliRun cli(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("sh",
+                stack.settings().root().resolve("local-stack/postline-ops.sh").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("POSTLINE_TOKEN", stack.bearer("operations:read operations:write")
+                .substring("Bearer ".length()));
+        pb.environment().put("POSTLINE_POSTING_URL", stack.url(PipelineService.POSTING));
+        pb.environment().put("POSTLINE_RECONCILIATION_URL", stack.url(PipelineService.RECONCILIATION));
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return new CliRun(p.waitFor(), output);
     }
 
     record Call(String what, int status, String body, List<String> headers) {
