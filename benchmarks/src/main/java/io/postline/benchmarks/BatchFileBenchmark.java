@@ -49,12 +49,15 @@ public final class BatchFileBenchmark {
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         Path root = Path.of(System.getProperty("postline.root", ".")).toAbsolutePath().normalize();
-        boolean ok = new BatchFileBenchmark(settings(root, root.resolve(".local/benchmark"), 39092, 30000), System.out)
+        boolean ok = new BatchFileBenchmark(settings(root, root.resolve(".local/benchmark"), 12092, 2000), System.out)
                 .run(rows);
         System.exit(ok ? 0 : 1);
     }
 
-    /** A fresh stack of its own: data directory, ports shifted by {@code portOffset}, database postline_benchmark. */
+    /**
+     * A fresh stack of its own: data directory, ports shifted by {@code portOffset}, database postline_benchmark.
+     * Keep every port below 32768: above it, Linux hands out ephemeral ports and one may be taken (seen in CI).
+     */
     public static StackSettings settings(Path root, Path dataDir, int kafkaPort, int portOffset) {
         StackSettings defaults = StackSettings.defaults(root);
         return new StackSettings(root, dataDir, kafkaPort, kafkaPort + 1, portOffset, defaults.dbHost(),

@@ -19,7 +19,7 @@ class BatchFileBenchmarkIT {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream report = new PrintStream(buffer, true, StandardCharsets.UTF_8);
         boolean ok = new BatchFileBenchmark(BatchFileBenchmark.settings(root,
-                root.resolve("benchmarks/target/benchmark-stack"), 49092, 40000), report).run(3_000);
+                root.resolve("benchmarks/target/benchmark-stack"), 15092, 5000), report).run(3_000);
         String printed = buffer.toString(StandardCharsets.UTF_8);
         System.out.println(printed);
 
