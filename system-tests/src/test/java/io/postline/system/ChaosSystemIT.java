@@ -5,12 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.postline.localstack.LocalStack;
 import io.postline.localstack.PipelineService;
-import io.postline.localstack.StackSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,11 +38,7 @@ class ChaosSystemIT {
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        Path root = Path.of(System.getProperty("postline.root", "..")).toAbsolutePath().normalize();
-        StackSettings d = StackSettings.defaults(root);
-        stack = new LocalStack(new StackSettings(root, root.resolve("system-tests/target/chaos-stack"), 17092, 17093,
-                7000, d.dbHost(), d.dbPort(), d.dbUser(), d.dbPassword(), "postline_chaos_test", true));
-        stack.start();
+        stack = TestStacks.start("chaos-stack", 17092, 7000, "postline_chaos_test");
         probe = new StackProbe(stack);
     }
 

@@ -5,12 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.postline.localstack.LocalStack;
 import io.postline.localstack.PipelineService;
-import io.postline.localstack.StackSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,11 +37,7 @@ class PipelineSystemIT {
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        Path root = Path.of(System.getProperty("postline.root", "..")).toAbsolutePath().normalize();
-        StackSettings d = StackSettings.defaults(root);
-        stack = new LocalStack(new StackSettings(root, root.resolve("system-tests/target/stack"), 19092, 19093, 10000,
-                d.dbHost(), d.dbPort(), d.dbUser(), d.dbPassword(), "postline_system_test", true));
-        stack.start();
+        stack = TestStacks.start("stack", 19092, 10000, "postline_system_test");
         probe = new StackProbe(stack);
     }
 

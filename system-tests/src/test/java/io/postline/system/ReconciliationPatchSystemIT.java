@@ -10,9 +10,7 @@ import io.postline.events.PostingLeg;
 import io.postline.events.Topic;
 import io.postline.localstack.LocalStack;
 import io.postline.localstack.PipelineService;
-import io.postline.localstack.StackSettings;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,13 +79,9 @@ class ReconciliationPatchSystemIT {
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        Path root = Path.of(System.getProperty("postline.root", "..")).toAbsolutePath().normalize();
-        StackSettings d = StackSettings.defaults(root);
-        stack = new LocalStack(new StackSettings(root, root.resolve("system-tests/target/patch-stack"), 29092, 29093,
-                20000, d.dbHost(), d.dbPort(), d.dbUser(), d.dbPassword(), "postline_patch_test", true, List.of(
+        stack = TestStacks.start("patch-stack", 29092, 20000, "postline_patch_test",
                 "--postline.reconciliation.grace=10s", "--postline.reconciliation.scan-interval=1s",
-                "--postline.posting.incomplete-after=5s", "--postline.posting.incomplete-check-interval=1s")));
-        stack.start();
+                "--postline.posting.incomplete-after=5s", "--postline.posting.incomplete-check-interval=1s");
         probe = new StackProbe(stack);
     }
 
