@@ -80,6 +80,37 @@ public final class LocalStack implements AutoCloseable {
         replacement.awaitReady(Duration.ofSeconds(240));
     }
 
+    /**
+     * Kills the broker with SIGKILL, leaves it down for {@code downFor}, and starts it again on the same data
+     * directory (its logs and committed offsets kept).
+     */
+    public void crashAndRestartBroker(Duration downFor) throws IOException, InterruptedException {
+        broker.kill();
+        Thread.sleep(downFor.toMillis());
+        broker.start();
+    }
+
+    /**
+     * Freezes a service with SIGSTOP for {@code duration}, then lets it go on with SIGCONT: a process that
+     * hangs (a long GC pause, a stuck disk) without dying, so its consumers miss their session timeout.
+     */
+    public void freeze(PipelineService s, Duration duration) throws IOException, InterruptedException {
+        long pid = services.get(s).pid();
+        signal("STOP", pid);
+        try {
+            Thread.sleep(duration.toMillis());
+        } finally {
+            signal("CONT", pid);
+        }
+    }
+
+    private static void signal(String signal, long pid) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+        }
+    }
+
     public String ingestUrl() {
         return "http://localhost:" + PipelineService.AUTH_INGEST.httpPort(settings.portOffset());
     }

@@ -21,9 +21,14 @@ final class AuthorizationMix {
     }
 
     static List<Request> of(int unique, int duplicates, long seed) {
+        return of(unique, duplicates, seed, 0);
+    }
+
+    /** As {@link #of(int, int, long)}, numbered from {@code first}: sets with distinct ranges share nothing. */
+    static List<Request> of(int unique, int duplicates, long seed, int first) {
         Random random = new Random(seed);
         List<Request> requests = new ArrayList<>(unique + duplicates);
-        for (int i = 0; i < unique; i++) {
+        for (int i = first; i < first + unique; i++) {
             String[] m = MERCHANTS[random.nextInt(MERCHANTS.length)];
             String id = String.format("SYS-%05d", i);
             long minor = 100 + random.nextInt(100_000);
@@ -32,7 +37,7 @@ final class AuthorizationMix {
         }
         for (int d = 0; d < duplicates; d++) {
             Request original = requests.get(d * (unique / duplicates));
-            String id = String.format("SYS-DUP-%05d", d);
+            String id = String.format("SYS-DUP-%05d", first + d);
             requests.add(new Request(id, original.json().replace("\"" + original.authorizationId() + "\"", "\"" + id + "\""),
                     original.authorizationId(), original.amountMinor()));
         }

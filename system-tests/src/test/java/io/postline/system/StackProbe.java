@@ -24,7 +24,13 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** What the system tests send to and read from a running stack: REST, reconciliation, DLT depths, SQL. */
 final class StackProbe {
@@ -86,6 +92,43 @@ final class StackProbe {
                     .forEach(pi -> latest.put(new TopicPartition(name, pi.partition()), OffsetSpec.latest())));
             return admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
         }
+    }
+
+    /** A record read back from a dead-letter topic: its key and its headers (last value of each). */
+    record DeadLetter(String topic, String key, Map<String, String> headers) {
+    }
+
+    /** Every record in every dead-letter topic. */
+    List<DeadLetter> deadLetters() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.settings().bootstrapServers());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<DeadLetter> out = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = consumer.listTopics().entrySet().stream()
+                    .filter(e -> e.getKey().endsWith(".dlt")).flatMap(e -> e.getValue().stream())
+                    .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read the dead-letter topics to their end");
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(java.time.Duration.ofMillis(500))) {
+                    Map<String, String> headers = new HashMap<>();
+                    for (Header h : r.headers()) {
+                        headers.put(h.key(), h.value() == null ? null : new String(h.value(),
+                                java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                    out.add(new DeadLetter(r.topic(), r.key(), headers));
+                }
+            }
+        }
+        return out;
     }
 
     Connection database() throws Exception {

@@ -120,8 +120,17 @@ public class StageRuntimeAutoConfiguration {
     @Bean
     StageConsumers stageConsumers(ObjectProvider<StageHandler> handlers, KafkaProperties kafka, Inbox inbox,
                                   Outbox outbox, PlatformTransactionManager transactions, StageMetrics metrics,
-                                  StageRuntimeProperties properties) {
+                                  StageRuntimeProperties properties, DataSource dataSource) {
         return new StageConsumers(handlers.orderedStream().toList(), kafka.buildConsumerProperties(), inbox, outbox,
-                new TransactionTemplate(transactions), metrics, properties);
+                new TransactionTemplate(transactions), metrics, properties, () -> answers(dataSource));
+    }
+
+    /** The probe a paused consumer waits on: a fresh connection that passes its validity check. */
+    private static boolean answers(DataSource dataSource) {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
     }
 }

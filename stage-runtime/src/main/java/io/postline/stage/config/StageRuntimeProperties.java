@@ -58,11 +58,17 @@ public record StageRuntimeProperties(
         }
     }
 
-    /** Back-off for transient failures (database or broker unavailable): retried without end, never skipped. */
+    /**
+     * Transient failures (database or broker unavailable): the batch is retried {@code maxAttempts} times with
+     * exponential back-off and jitter, then the consumer pauses and probes the database every
+     * {@code probeInterval} until it answers. Never skipped, never dead-lettered.
+     */
     public record Retry(
             @DefaultValue("200ms") @NotNull Duration initialInterval,
             @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
             @DefaultValue("30s") @NotNull Duration maxInterval,
-            @DefaultValue("100ms") @NotNull Duration jitter) {
+            @DefaultValue("100ms") @NotNull Duration jitter,
+            @DefaultValue("6") @Min(1) @Max(1000) int maxAttempts,
+            @DefaultValue("5s") @NotNull Duration probeInterval) {
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a transient failure (retry the batch later; never DLT) from one caused by the event itself.
@@ -24,6 +25,8 @@ public final class FailureClassifier {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
                     || t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                    // a commit or rollback that fails is the connection's fault, never the event's
+                    || t instanceof TransactionSystemException
                     || t instanceof SQLTransientException || t instanceof SQLRecoverableException
                     || t instanceof ConnectException || t instanceof SocketException || t instanceof TimeoutException
                     || t instanceof org.apache.kafka.common.errors.RetriableException

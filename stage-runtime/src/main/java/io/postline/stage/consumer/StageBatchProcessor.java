@@ -39,9 +39,12 @@ public class StageBatchProcessor implements BatchMessageListener<String, byte[]>
     private final Outbox outbox;
     private final TransactionTemplate tx;
     private final StageMetrics metrics;
+    private final Runnable afterSuccess;
 
+    /** {@code afterSuccess} runs on the consumer thread after a batch commits (it ends a retry sequence). */
     public StageBatchProcessor(StageHandler handler, Inbox inbox, Outbox outbox, TransactionTemplate tx,
-                               StageMetrics metrics) {
+                               StageMetrics metrics, Runnable afterSuccess) {
+        this.afterSuccess = afterSuccess;
         this.handler = handler;
         this.inbox = inbox;
         this.outbox = outbox;
@@ -63,9 +66,11 @@ public class StageBatchProcessor implements BatchMessageListener<String, byte[]>
         List<Decoded> decoded = new ArrayList<>(batch.values());
         try {
             runInTransaction(decoded);
+            afterSuccess.run();
         } catch (RuntimeException e) {
             if (FailureClassifier.isTransient(e) || decoded.size() == 1) {
                 throwOrDeadLetter(decoded, e);
+                afterSuccess.run();
                 return;
             }
             log.warn("batch of {} failed ({}); retrying one event at a time", decoded.size(), e.toString());
@@ -76,6 +81,7 @@ public class StageBatchProcessor implements BatchMessageListener<String, byte[]>
                     throwOrDeadLetter(List.of(one), single);
                 }
             }
+            afterSuccess.run();
         }
     }
 

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -17,9 +20,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * One batch listener container per stage handler, started after the context is ready and stopped first
@@ -29,9 +30,13 @@ public class StageConsumers implements SmartLifecycle {
     private final List<ConcurrentMessageListenerContainer<String, byte[]>> containers = new ArrayList<>();
     private final boolean autoStartup;
     private volatile boolean running;
+    /** Probes the database for paused consumers. */
+    private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("stage-dependency-probe").daemon().factory());
 
     public StageConsumers(List<StageHandler> handlers, Map<String, Object> consumerConfig, Inbox inbox, Outbox outbox,
-                          TransactionTemplate tx, StageMetrics metrics, StageRuntimeProperties properties) {
+                          TransactionTemplate tx, StageMetrics metrics, StageRuntimeProperties properties,
+                          BooleanSupplier databaseAvailable) {
         this.autoStartup = properties.consumer().autoStartup();
         for (StageHandler handler : handlers) {
             Map<String, Object> config = new HashMap<>(consumerConfig);
@@ -45,25 +50,16 @@ public class StageConsumers implements SmartLifecycle {
                     handler.consumes().stream().map(Topic::topicName).sorted().toArray(String[]::new));
             cp.setGroupId(handler.stageName());
             cp.setAckMode(ContainerProperties.AckMode.BATCH);
-            cp.setMessageListener(new StageBatchProcessor(handler, inbox, outbox, tx, metrics));
+            var failures = new TransientFailureHandler(properties.retry(), databaseAvailable, prober, metrics);
+            cp.setMessageListener(new StageBatchProcessor(handler, inbox, outbox, tx, metrics, failures::batchSucceeded));
 
             var container = new ConcurrentMessageListenerContainer<String, byte[]>(
                     new DefaultKafkaConsumerFactory<>(config), cp);
             container.setConcurrency(properties.consumer().concurrency());
             container.setBeanName(handler.stageName() + "-consumer");
-            container.setCommonErrorHandler(new DefaultErrorHandler(transientBackOff(properties.retry())));
+            container.setCommonErrorHandler(failures);
             containers.add(container);
         }
-    }
-
-    /** Transient failures are retried without end: skipping an event would lose it. */
-    private static ExponentialBackOff transientBackOff(StageRuntimeProperties.Retry retry) {
-        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
-        backOff.setJitter(retry.jitter().toMillis());
-        backOff.setMaxElapsedTime(Long.MAX_VALUE);
-        backOff.setMaxAttempts(Long.MAX_VALUE);
-        return backOff;
     }
 
     public List<ConcurrentMessageListenerContainer<String, byte[]>> containers() {
@@ -79,6 +75,7 @@ public class StageConsumers implements SmartLifecycle {
     @Override
     public void stop() {
         containers.forEach(ConcurrentMessageListenerContainer::stop);
+        prober.shutdownNow();
         running = false;
     }
 

@@ -18,6 +18,7 @@ public class StageMetrics {
     private final Timer processing;
     private final DistributionSummary batchSize;
     private final AtomicLong outboxBacklog = new AtomicLong();
+    private final java.util.Map<String, AtomicLong> pausedConsumers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public StageMetrics(MeterRegistry registry, String stage) {
         this.registry = registry;
@@ -69,6 +70,19 @@ public class StageMetrics {
     public void replayed(String outcome) {
         Counter.builder("postline.stage.replays").description("Replayed events the inbox had already seen")
                 .tags("stage", stage, "outcome", outcome).register(registry).increment();
+    }
+
+    /** One more back-off of a batch that failed for a transient reason (database or broker away). */
+    public void transientRetry() {
+        Counter.builder("postline.stage.consumer.retries").description("Batches retried after a transient failure")
+                .tag("stage", stage).register(registry).increment();
+    }
+
+    /** 1 while a consumer is paused waiting for its database, 0 otherwise. */
+    public void consumerPaused(String consumer, boolean paused) {
+        pausedConsumers.computeIfAbsent(consumer, c -> registry.gauge("postline.stage.consumer.paused",
+                java.util.List.of(io.micrometer.core.instrument.Tag.of("stage", stage),
+                        io.micrometer.core.instrument.Tag.of("consumer", c)), new AtomicLong())).set(paused ? 1 : 0);
     }
 
     public void outboxBacklog(long rows) {

@@ -49,12 +49,15 @@ public class EchoStageApplication {
     /** Authorizations whose failure has been "fixed": a test adds one before replaying its dead letter. */
     static final Set<String> FIXED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /** The stage (and consumer group) name: a test that must not share the group with another sets its own. */
     @Bean
-    StageHandler echo() {
+    StageHandler echo(@org.springframework.beans.factory.annotation.Value("${echo.stage-name:echo}") String name,
+                      @org.springframework.beans.factory.annotation.Value("${echo.batch-delay:0ms}")
+                      java.time.Duration batchDelay) {
         return new StageHandler() {
             @Override
             public String stageName() {
-                return "echo";
+                return name;
             }
 
             @Override
@@ -64,6 +67,9 @@ public class EchoStageApplication {
 
             @Override
             public void handle(List<InboundEvent> events, StageOutput output) {
+                if (!batchDelay.isZero()) { // a slow domain step, so a test can stop the stage mid-batch
+                    java.util.concurrent.locks.LockSupport.parkNanos(batchDelay.toNanos());
+                }
                 for (InboundEvent e : events) {
                     AuthorizationReceived r = (AuthorizationReceived) e.payload();
                     if (r.merchant().name().equals(FAIL_MARKER) && !FIXED.contains(r.authorizationId())) {
