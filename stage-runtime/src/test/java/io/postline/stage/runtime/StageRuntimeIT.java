@@ -208,6 +208,32 @@ class StageRuntimeIT {
                         Integer.class, id)).isZero());
     }
 
+    @Test
+    void aRowPublishedButNotMarkedBeforeACrashIsPublishedAgainAndTheRepeatIsAbsorbedDownstream() {
+        UUID id = UUID.randomUUID();
+        var received = SampleEvents.received("PUBLISHED-TWICE-1");
+        // The first publication reached the broker; the crash came before its pending batch was deleted.
+        probe.sendEvent(id, received);
+        probe.awaitRecords(UNIQUE, all -> !forAuthorizations(all, "PUBLISHED-TWICE-1").isEmpty());
+        double repeatsBefore = meters.find("postline.stage.inbox.repeats").counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+        jdbc.update("with o as (insert into outbox (event_id, topic, message_key, headers, payload, created_at) "
+                        + "values (?, ?, ?, ?::jsonb, ?, now() - interval '1 minute') returning seq) "
+                        + "insert into outbox_pending (seqs, created_at) select array[seq], now() - interval '1 minute' "
+                        + "from o", id, Topic.AUTHORIZATION_RECEIVED.topicName(), "PUBLISHED-TWICE-1",
+                EventJson.mapper().writeValueAsString(Map.of(CloudEventHeaders.ID, id.toString(),
+                        CloudEventHeaders.TYPE, Topic.AUTHORIZATION_RECEIVED.eventType())),
+                EventJson.write(received));
+
+        // The poller publishes it again; the consuming stage's inbox drops the repeat.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                probe.readAll(Topic.AUTHORIZATION_RECEIVED.topicName()).stream()
+                        .filter(r -> TopicProbe.eventId(r).equals(id)).count()).isEqualTo(2));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(meters.find("postline.stage.inbox.repeats")
+                .counters().stream().mapToDouble(c -> c.count()).sum()).isGreaterThan(repeatsBefore));
+        assertThat(forAuthorizations(probe.readAll(UNIQUE), "PUBLISHED-TWICE-1")).as("processed once").hasSize(1);
+    }
+
     private static List<ConsumerRecord<String, byte[]>> forAuthorizations(List<ConsumerRecord<String, byte[]>> all,
                                                                          String... ids) {
         List<String> wanted = List.of(ids);
