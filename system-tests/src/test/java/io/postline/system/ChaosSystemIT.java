@@ -268,9 +268,10 @@ class ChaosSystemIT {
             assertThat(probe.deadLetterRecords()).as("records in dead-letter topics").isZero();
         }
         System.out.printf("[chaos %d: %s] %d authorizations sent in %d s; faults at %s (sent so far); %d client "
-                        + "retries; all matched %d s after the last fault ended and %d s after the last send; "
+                        + "retries, slowest acceptance %d ms; all matched %d s after the last fault ended and %d s after the last send; "
                         + "inbox repeats absorbed: %s%n", scenario, fault, stream.size(), stream.elapsed().toSeconds(),
-                faults, stream.retries(), Duration.between(stream.lastFault(), settled).toSeconds(),
+                faults, stream.retries(), stream.slowest().toMillis(),
+                Duration.between(stream.lastFault(), settled).toSeconds(),
                 Duration.between(stream.lastSend(), settled).toSeconds(), repeatsAbsorbed.get());
     }
 
@@ -285,6 +286,8 @@ class ChaosSystemIT {
         private final AtomicInteger sent = new AtomicInteger();
         private final AtomicInteger retries = new AtomicInteger();
         private final AtomicLong elapsedNanos = new AtomicLong();
+        /** The longest a single authorization took to be accepted, retries included. */
+        private final AtomicLong slowestNanos = new AtomicLong();
         private volatile Instant lastFault;
         private volatile Instant lastSend;
         private final Thread sender;
@@ -302,7 +305,9 @@ class ChaosSystemIT {
                     if (due > 0) {
                         LockSupport.parkNanos(due);
                     }
+                    long began = System.nanoTime();
                     sendUntilAccepted(requests.get(i), token, retries);
+                    slowestNanos.accumulateAndGet(System.nanoTime() - began, Math::max);
                     sent.incrementAndGet();
                     afterEach.accept(i);
                 }
@@ -351,6 +356,10 @@ class ChaosSystemIT {
 
         int size() {
             return requests.size();
+        }
+
+        Duration slowest() {
+            return Duration.ofNanos(slowestNanos.get());
         }
 
         int retries() {

@@ -58,6 +58,11 @@ public class StageRuntimeAutoConfiguration {
     }
 
     @Bean
+    io.postline.stage.web.DependencyUnavailableProblems dependencyUnavailableProblems() {
+        return new io.postline.stage.web.DependencyUnavailableProblems();
+    }
+
+    @Bean
     StageMetrics stageMetrics(MeterRegistry registry, @Value("${spring.application.name}") String service) {
         return new StageMetrics(registry, service);
     }

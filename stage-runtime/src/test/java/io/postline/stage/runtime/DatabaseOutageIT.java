@@ -11,6 +11,11 @@ import io.postline.events.Topic;
 import io.postline.stage.test.PostlineTestInfrastructure;
 import io.postline.stage.test.TcpProxy;
 import io.postline.stage.test.TestDatabases;
+import io.postline.stage.test.TestTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import io.postline.stage.test.TopicProbe;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -33,7 +39,7 @@ import org.springframework.test.context.ContextConfiguration;
  * the consumer retries a bounded number of times, pauses, and resumes by itself when the database is back.
  * Nothing is skipped, dead-lettered or processed twice.
  */
-@SpringBootTest(properties = {"spring.application.name=echo-outage", "echo.stage-name=echo-outage",
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"spring.application.name=echo-outage", "echo.stage-name=echo-outage",
         "postline.database.schema=outage_test", "postline.stage.retry.initial-interval=100ms",
         "postline.stage.retry.max-attempts=3", "postline.stage.retry.probe-interval=500ms",
         "spring.datasource.hikari.connection-timeout=1000"})
@@ -57,6 +63,8 @@ class DatabaseOutageIT {
 
     @Autowired
     MeterRegistry meters;
+    @LocalServerPort
+    int port;
 
     @AfterAll
     static void closeProxy() {
@@ -64,7 +72,7 @@ class DatabaseOutageIT {
     }
 
     @Test
-    void theConsumerBacksOffPausesAndResumesByItselfWhenTheDatabaseIsBack() {
+    void theConsumerBacksOffPausesAndResumesByItselfWhenTheDatabaseIsBack() throws Exception {
         UUID before = UUID.randomUUID();
         probe.sendEvent(before, SampleEvents.received("OUTAGE-0"));
         awaitOutputs(List.of(before));
@@ -78,6 +86,12 @@ class DatabaseOutageIT {
         assertThat(meters.find("postline.stage.consumer.retries").tag("stage", STAGE).counter().count())
                 .as("bounded retries before the pause").isGreaterThanOrEqualTo(3);
         assertThat(outputs(during)).as("nothing gets through while the database is away").isEmpty();
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + port + "/v1/dead-letters")).header("Authorization",
+                        TestTokens.bearer("operations:read")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as("an API call that needs the database").isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(refused.body()).contains("dependency-unavailable");
 
         DATABASE.restore();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(paused()).isZero());
