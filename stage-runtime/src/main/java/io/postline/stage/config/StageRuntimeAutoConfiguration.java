@@ -106,6 +106,17 @@ public class StageRuntimeAutoConfiguration {
     }
 
     @Bean
+    io.postline.stage.metrics.DeadLetterDepth deadLetterDepth(ObjectProvider<StageHandler> handlers,
+                                                             KafkaAdmin kafkaAdmin, MeterRegistry meters,
+                                                             StageRuntimeProperties properties,
+                                                             @Value("${spring.application.name}") String service) {
+        java.util.Set<String> dlts = new java.util.TreeSet<>();
+        handlers.orderedStream().forEach(h -> h.consumes().forEach(t -> dlts.add(t.deadLetterTopic())));
+        return new io.postline.stage.metrics.DeadLetterDepth(kafkaAdmin.getConfigurationProperties(), dlts,
+                service, meters, properties.metrics().dltDepthInterval());
+    }
+
+    @Bean
     Inbox inbox(JdbcTemplate jdbc, StageRuntimeMigration migrated) {
         return new Inbox(jdbc);
     }

@@ -18,7 +18,12 @@ public record StageRuntimeProperties(
         @Valid @NotNull @DefaultValue Consumer consumer,
         @Valid @NotNull @DefaultValue Outbox outbox,
         @Valid @NotNull @DefaultValue Retry retry,
-        @Valid @NotNull @DefaultValue Retention retention) {
+        @Valid @NotNull @DefaultValue Retention retention,
+        @Valid @NotNull @DefaultValue Metrics metrics) {
+
+    /** How often the DLT depth gauge reads the broker's offsets. */
+    public record Metrics(@DefaultValue("30s") @NotNull Duration dltDepthInterval) {
+    }
 
     /** Topic provisioning: every service ensures the whole catalogue (and its DLTs) exists. */
     public record Topics(
@@ -33,12 +38,16 @@ public record StageRuntimeProperties(
             @DefaultValue("true") boolean autoStartup) {
     }
 
-    /** The outbox relay: fast path after commit plus a poller for what a crash left behind. */
+    /**
+     * The outbox relay: fast path after commit (up to {@code sendQueue} batches queued for its sender
+     * thread; beyond that the poller takes them) plus a poller for what a crash or outage left behind.
+     */
     public record Outbox(
             @DefaultValue("1s") @NotNull Duration pollInterval,
             @DefaultValue("5s") @NotNull Duration leftoverAge,
             @DefaultValue("500") @Min(1) @Max(10000) int pollBatchSize,
-            @DefaultValue("30s") @NotNull Duration drainTimeout) {
+            @DefaultValue("30s") @NotNull Duration drainTimeout,
+            @DefaultValue("10000") @Min(1) @Max(1000000) int sendQueue) {
     }
 
     /**

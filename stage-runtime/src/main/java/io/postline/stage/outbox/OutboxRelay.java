@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -50,6 +53,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Map<Long, InFlightBatch> inFlight = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<Long> acknowledged = new LinkedBlockingQueue<>();
     private volatile ScheduledExecutorService scheduler;
+    /** Sends committed batches in commit order, off the callers' threads. */
+    private volatile ThreadPoolExecutor sender;
 
     /** Records of one pending batch still waiting for the broker, and whether any send failed. */
     private static final class InFlightBatch {
@@ -71,8 +76,10 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Sends the records of one pending batch without waiting. When all are acknowledged the batch is
-     * forgotten in the background; if any send fails, the whole batch stays pending for the poller.
+     * Hands the records of one committed batch to the relay's sender thread and returns at once, so a
+     * request or consumer thread never waits for the broker (a producer waits for metadata while the broker
+     * is away). When all are acknowledged the batch is forgotten in the background; if any send fails, or
+     * the sender's queue is full, the batch stays pending and the poller sends it after {@code leftover-age}.
      */
     public void publish(long batchId, List<OutboxRecord> records) {
         if (records.isEmpty()) {
@@ -83,6 +90,19 @@ public class OutboxRelay implements SmartLifecycle {
         if (inFlight.putIfAbsent(batchId, batch) != null) {
             return; // already being sent
         }
+        ThreadPoolExecutor s = sender;
+        if (s == null) { // not started: send from the caller
+            send(batchId, batch, records);
+            return;
+        }
+        try {
+            s.execute(() -> send(batchId, batch, records));
+        } catch (RejectedExecutionException full) {
+            inFlight.remove(batchId); // committed and pending: the poller publishes it
+        }
+    }
+
+    private void send(long batchId, InFlightBatch batch, List<OutboxRecord> records) {
         for (OutboxRecord r : records) {
             try {
                 kafka.send(toProducerRecord(r)).whenComplete((result, failure) -> {
@@ -212,6 +232,12 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
+        sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(settings.sendQueue()), r -> {
+                    Thread t = new Thread(r, "outbox-relay-send");
+                    t.setDaemon(true);
+                    return t;
+                });
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "outbox-relay");
             t.setDaemon(true);
@@ -236,6 +262,18 @@ public class OutboxRelay implements SmartLifecycle {
         // Waiting for in-flight sends (not flush(), which has no bound) keeps shutdown within drainTimeout even
         // when the broker is gone; what is not acknowledged stays unpublished and the next start sends it.
         long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
+        ThreadPoolExecutor queued = sender;
+        if (queued != null) {
+            queued.shutdown(); // what is queued is still sent
+            try {
+                if (!queued.awaitTermination(settings.drainTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                    queued.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            sender = null;
+        }
         while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
         }

@@ -39,6 +39,8 @@ class StageRuntimeIT {
     MeterRegistry meters;
     @Autowired
     DeadLetterReplay deadLetters;
+    @Autowired
+    io.postline.stage.metrics.DeadLetterDepth deadLetterDepth;
 
     @Test
     void everyEventIsProcessedOnceAndItsOutputIdIsDerivedFromIt() {
@@ -139,6 +141,9 @@ class StageRuntimeIT {
         assertThat(TopicProbe.header(d, CloudEventHeaders.DLT_EXCEPTION)).isNotBlank();
         assertThat(meters.find("postline.stage.dlt.records").tag("topic", "payments.authorization.received").counters()
                 .stream().mapToDouble(c -> c.count()).sum()).isGreaterThanOrEqualTo(2);
+        deadLetterDepth.refresh();
+        assertThat(meters.find("postline.stage.dlt.depth").tag("topic", DLT).gauge().value())
+                .as("DLT depth read from the broker").isGreaterThanOrEqualTo(2);
     }
 
     @Test
