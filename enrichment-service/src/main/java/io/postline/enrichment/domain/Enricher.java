@@ -14,6 +14,10 @@ import java.math.RoundingMode;
  * ({@link Outcome.Held}) with a reason code, never an exception and never a guess.
  */
 public final class Enricher {
+    /** Every reason code a hold of this stage can carry. */
+    public static final java.util.List<String> HELD_REASONS =
+            java.util.List.of("UNKNOWN_CARD", "ACCOUNT_CLOSED", "NO_FX_RATE", "AMOUNT_ROUNDS_TO_ZERO");
+
     private Enricher() {
     }
 

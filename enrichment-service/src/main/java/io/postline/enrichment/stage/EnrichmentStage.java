@@ -25,6 +25,8 @@ public class EnrichmentStage implements StageHandler {
         this.reference = reference;
         this.properties = properties;
         this.meters = meters;
+        // Exported at 0 from the start, so the holds panel and its alert see a series before the first hold.
+        Enricher.HELD_REASONS.forEach(reason -> meters.counter("postline.enrichment.held", "reason", reason));
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.postline.reconciliation.domain.PatchGate;
 import io.postline.reconciliation.domain.ReconItem;
 import io.postline.reconciliation.domain.ReconStatus;
 import io.postline.reconciliation.store.ReconItems;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -45,6 +46,7 @@ public class AutoPatcher {
     private final PatchGate gate;
     private static final long GAUGE_REFRESH_NANOS = 15_000_000_000L;
     private final AtomicLong deferring = new AtomicLong();
+    private final AtomicLong oldestBreakAge = new AtomicLong();
     private long lastCounted;
     private final Map<ReconStatus, AtomicLong> byStatus = new EnumMap<>(ReconStatus.class);
 
@@ -61,6 +63,10 @@ public class AutoPatcher {
                 .register(meters);
         Gauge.builder("postline.reconciliation.missing.deferred", deferring, AtomicLong::get)
                 .description("1 while missing postings are not classified or patched because the pipeline is behind")
+                .register(meters);
+        Gauge.builder("postline.reconciliation.breaks.oldest.age", oldestBreakAge, AtomicLong::get)
+                .baseUnit("seconds")
+                .description("Age of the oldest open break (0: none); refreshed with the status counts")
                 .register(meters);
         for (ReconStatus s : ReconStatus.values()) {
             AtomicLong n = new AtomicLong();
@@ -94,6 +100,8 @@ public class AutoPatcher {
             return;
         }
         items.countByStatus().forEach((s, n) -> byStatus.get(s).set(n));
+        Instant oldest = items.oldestOpenBreak();
+        oldestBreakAge.set(oldest == null ? 0 : Math.max(0, Duration.between(oldest, Instant.now()).toSeconds()));
         lastCounted = now;
     }
 

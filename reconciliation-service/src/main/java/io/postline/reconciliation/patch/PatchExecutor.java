@@ -44,6 +44,10 @@ public class PatchExecutor {
         this.outbox = outbox;
         this.properties = properties;
         this.meters = meters;
+        // Every kind exported from the start (at 0), so dashboards and alerts see a series before the first patch.
+        for (String kind : List.of("REDRIVE", "REVERSAL", "ADJUSTMENT", "HOLD_FOR_REVIEW")) {
+            meters.counter("postline.reconciliation.patches", "kind", kind);
+        }
     }
 
     /**

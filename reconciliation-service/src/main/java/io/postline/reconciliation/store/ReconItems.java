@@ -160,6 +160,19 @@ public class ReconItems {
         return counts;
     }
 
+    /**
+     * When the oldest open break began (its authorization was received, or for an orphan, posted), or null
+     * when there is none: what the "break unpatched longer than its SLA" alert reads.
+     */
+    public Instant oldestOpenBreak() {
+        String[] breaks = java.util.Arrays.stream(ReconStatus.values()).filter(ReconStatus::isBreak)
+                .map(Enum::name).toArray(String[]::new);
+        java.sql.Timestamp t = jdbc.queryForObject("select min(coalesce(received_at, posted_at, updated_at)) "
+                + "from recon_item where status = any(?)", java.sql.Timestamp.class,
+                new org.springframework.jdbc.support.SqlArrayValue("text", (Object[]) breaks));
+        return t == null ? null : t.toInstant();
+    }
+
     private static Stored stored(ResultSet rs) throws SQLException {
         java.sql.Date d = rs.getDate(18);
         return new Stored(map(rs), ReconStatus.valueOf(rs.getString(16)), rs.getTimestamp(17).toInstant(),

@@ -8,6 +8,10 @@ import io.postline.stage.inbox.Inbox;
 import io.postline.stage.metrics.StageMetrics;
 import io.postline.stage.outbox.Outbox;
 import io.postline.stage.outbox.OutboxRelay;
+import io.postline.stage.tracing.EventTracing;
+import io.postline.stage.tracing.MicrometerEventTracing;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.postline.stage.replay.DeadLetterController;
 import io.postline.stage.replay.DeadLetterReplay;
 import java.util.ArrayList;
@@ -31,6 +35,8 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,7 +48,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"},
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+        "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration"},
         after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties({StageRuntimeProperties.class, DatabaseProperties.class})
 public class StageRuntimeAutoConfiguration {
@@ -68,7 +76,8 @@ public class StageRuntimeAutoConfiguration {
     }
 
     @Bean
-    KafkaTemplate<String, byte[]> stageKafkaTemplate(KafkaProperties kafka, StageRuntimeProperties properties) {
+    KafkaTemplate<String, byte[]> stageKafkaTemplate(KafkaProperties kafka, StageRuntimeProperties properties,
+                                                      MeterRegistry registry) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -77,6 +86,7 @@ public class StageRuntimeAutoConfiguration {
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(config);
+        factory.addListener(new MicrometerProducerListener<>(registry)); // Kafka's own producer metrics
         factory.setPhysicalCloseTimeout((int) Math.max(1, properties.outbox().drainTimeout().toSeconds()));
         return new KafkaTemplate<>(factory);
     }
@@ -106,14 +116,18 @@ public class StageRuntimeAutoConfiguration {
     }
 
     @Bean
-    io.postline.stage.metrics.DeadLetterDepth deadLetterDepth(ObjectProvider<StageHandler> handlers,
-                                                             KafkaAdmin kafkaAdmin, MeterRegistry meters,
-                                                             StageRuntimeProperties properties,
-                                                             @Value("${spring.application.name}") String service) {
+    io.postline.stage.metrics.BrokerOffsetGauges brokerOffsetGauges(ObjectProvider<StageHandler> handlers,
+                                                                  KafkaAdmin kafkaAdmin, MeterRegistry meters,
+                                                                  StageRuntimeProperties properties,
+                                                                  @Value("${spring.application.name}") String service) {
         java.util.Set<String> dlts = new java.util.TreeSet<>();
-        handlers.orderedStream().forEach(h -> h.consumes().forEach(t -> dlts.add(t.deadLetterTopic())));
-        return new io.postline.stage.metrics.DeadLetterDepth(kafkaAdmin.getConfigurationProperties(), dlts,
-                service, meters, properties.metrics().dltDepthInterval());
+        Map<String, java.util.Set<String>> inputsByGroup = new java.util.TreeMap<>();
+        handlers.orderedStream().forEach(h -> h.consumes().forEach(t -> {
+            dlts.add(t.deadLetterTopic());
+            inputsByGroup.computeIfAbsent(h.stageName(), g -> new java.util.TreeSet<>()).add(t.topicName());
+        }));
+        return new io.postline.stage.metrics.BrokerOffsetGauges(kafkaAdmin.getConfigurationProperties(), dlts,
+                inputsByGroup, service, meters, properties.metrics().dltDepthInterval());
     }
 
     @Bean
@@ -136,9 +150,19 @@ public class StageRuntimeAutoConfiguration {
     @Bean
     StageConsumers stageConsumers(ObjectProvider<StageHandler> handlers, KafkaProperties kafka, Inbox inbox,
                                   Outbox outbox, PlatformTransactionManager transactions, StageMetrics metrics,
-                                  StageRuntimeProperties properties, DataSource dataSource) {
+                                  StageRuntimeProperties properties, DataSource dataSource,
+                                  EventTracing eventTracing, MeterRegistry registry) {
         return new StageConsumers(handlers.orderedStream().toList(), kafka.buildConsumerProperties(), inbox, outbox,
-                new TransactionTemplate(transactions), metrics, properties, () -> answers(dataSource));
+                new TransactionTemplate(transactions), metrics, properties, () -> answers(dataSource), eventTracing,
+                new MicrometerConsumerListener<>(registry));
+    }
+
+    /** Spans per consumed event, children of the event's traceparent, when a tracer is there. */
+    @Bean
+    EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer t = tracer.getIfAvailable();
+        Propagator p = propagator.getIfAvailable();
+        return t != null && p != null && t != Tracer.NOOP ? new MicrometerEventTracing(t, p) : EventTracing.NONE;
     }
 
     /** The probe a paused consumer waits on: a fresh connection that passes its validity check. */

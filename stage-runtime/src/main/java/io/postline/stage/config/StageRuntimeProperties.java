@@ -21,7 +21,7 @@ public record StageRuntimeProperties(
         @Valid @NotNull @DefaultValue Retention retention,
         @Valid @NotNull @DefaultValue Metrics metrics) {
 
-    /** How often the DLT depth gauge reads the broker's offsets. */
+    /** How often the broker-offset gauges (DLT depth, consumer lag) read the broker's offsets. */
     public record Metrics(@DefaultValue("30s") @NotNull Duration dltDepthInterval) {
     }
 

@@ -5,6 +5,8 @@ import io.postline.stage.StageHandler;
 import io.postline.stage.inbox.Inbox;
 import io.postline.stage.metrics.StageMetrics;
 import io.postline.stage.outbox.Outbox;
+import io.postline.stage.tracing.EventLogContext;
+import io.postline.stage.tracing.EventTracing;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,11 +42,13 @@ public class StageBatchProcessor implements BatchMessageListener<String, byte[]>
     private final TransactionTemplate tx;
     private final StageMetrics metrics;
     private final Runnable afterSuccess;
+    private final EventTracing tracing;
 
     /** {@code afterSuccess} runs on the consumer thread after a batch commits (it ends a retry sequence). */
     public StageBatchProcessor(StageHandler handler, Inbox inbox, Outbox outbox, TransactionTemplate tx,
-                               StageMetrics metrics, Runnable afterSuccess) {
+                               StageMetrics metrics, EventTracing tracing, Runnable afterSuccess) {
         this.afterSuccess = afterSuccess;
+        this.tracing = tracing;
         this.handler = handler;
         this.inbox = inbox;
         this.outbox = outbox;
@@ -63,6 +67,7 @@ public class StageBatchProcessor implements BatchMessageListener<String, byte[]>
             }
             metrics.received(record.topic(), 1);
         }
+        records.stream().map(ConsumerRecord::topic).distinct().forEach(topic -> metrics.repeats(topic, 0));
         List<Decoded> decoded = new ArrayList<>(batch.values());
         try {
             runInTransaction(decoded);
@@ -90,8 +95,12 @@ public class StageBatchProcessor implements BatchMessageListener<String, byte[]>
             throw failure;
         }
         Decoded one = decoded.getFirst();
-        log.error("event {} from {} fails in {}; sending it to the DLT", one.eventId(), one.record().topic(),
-                handler.stageName(), failure);
+        try (var ignored = one instanceof Decoded.Event e
+                ? EventLogContext.of(e.event().authorizationId(), e.event().traceparent())
+                : EventLogContext.of(one.record().key(), null)) {
+            log.error("event {} from {} fails in {}; sending it to the DLT", one.eventId(), one.record().topic(),
+                    handler.stageName(), failure);
+        }
         String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         tx.executeWithoutResult(status -> {
             if (!inbox.claim(List.of(one.eventId())).isEmpty()) {
@@ -140,7 +149,14 @@ public class StageBatchProcessor implements BatchMessageListener<String, byte[]>
             BatchOutput out = output(records);
             poison.forEach(out::addPoison);
             if (!events.isEmpty()) {
-                handler.handle(events, out);
+                try (EventTracing.TracedBatch traced = tracing.consume(handler.stageName(), events)) {
+                    try {
+                        handler.handle(traced.events(), out);
+                    } catch (RuntimeException e) {
+                        traced.failed(e);
+                        throw e;
+                    }
+                }
             }
             outbox.append(out.outputs());
             return events.size();

@@ -6,6 +6,7 @@ import io.postline.stage.config.StageRuntimeProperties;
 import io.postline.stage.inbox.Inbox;
 import io.postline.stage.metrics.StageMetrics;
 import io.postline.stage.outbox.Outbox;
+import io.postline.stage.tracing.EventTracing;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
@@ -36,7 +38,8 @@ public class StageConsumers implements SmartLifecycle {
 
     public StageConsumers(List<StageHandler> handlers, Map<String, Object> consumerConfig, Inbox inbox, Outbox outbox,
                           TransactionTemplate tx, StageMetrics metrics, StageRuntimeProperties properties,
-                          BooleanSupplier databaseAvailable) {
+                          BooleanSupplier databaseAvailable, EventTracing tracing,
+                          ConsumerFactory.Listener<String, byte[]> clientMetrics) {
         this.autoStartup = properties.consumer().autoStartup();
         for (StageHandler handler : handlers) {
             Map<String, Object> config = new HashMap<>(consumerConfig);
@@ -51,10 +54,12 @@ public class StageConsumers implements SmartLifecycle {
             cp.setGroupId(handler.stageName());
             cp.setAckMode(ContainerProperties.AckMode.BATCH);
             var failures = new TransientFailureHandler(properties.retry(), databaseAvailable, prober, metrics);
-            cp.setMessageListener(new StageBatchProcessor(handler, inbox, outbox, tx, metrics, failures::batchSucceeded));
+            cp.setMessageListener(new StageBatchProcessor(handler, inbox, outbox, tx, metrics, tracing,
+                    failures::batchSucceeded));
 
-            var container = new ConcurrentMessageListenerContainer<String, byte[]>(
-                    new DefaultKafkaConsumerFactory<>(config), cp);
+            var factory = new DefaultKafkaConsumerFactory<String, byte[]>(config);
+            factory.addListener(clientMetrics); // Kafka's own consumer metrics (fetch rate, lag, rebalances)
+            var container = new ConcurrentMessageListenerContainer<>(factory, cp);
             container.setConcurrency(properties.consumer().concurrency());
             container.setBeanName(handler.stageName() + "-consumer");
             container.setCommonErrorHandler(failures);

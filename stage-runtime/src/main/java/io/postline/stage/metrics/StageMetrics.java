@@ -41,9 +41,11 @@ public class StageMetrics {
     }
 
     public void repeats(String topic, int count) {
+        // Registered on the first batch even when nothing repeats, so the series exists (at 0) for dashboards.
+        Counter repeats = counter("postline.stage.inbox.repeats", "Events dropped by the inbox as already processed",
+                topic);
         if (count > 0) {
-            counter("postline.stage.inbox.repeats", "Events dropped by the inbox as already processed", topic)
-                    .increment(count);
+            repeats.increment(count);
         }
     }
 

@@ -33,7 +33,8 @@ class ConnectionSecurityBindingTest {
         StageRuntimeProperties runtime = new Binder(new MapConfigurationPropertySource(Map.of()))
                 .bindOrCreate("postline.stage", Bindable.of(StageRuntimeProperties.class));
 
-        Map<String, Object> producer = new StageRuntimeAutoConfiguration().stageKafkaTemplate(kafka, runtime)
+        Map<String, Object> producer = new StageRuntimeAutoConfiguration().stageKafkaTemplate(kafka, runtime,
+                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry())
                 .getProducerFactory().getConfigurationProperties();
         Map<String, Object> consumer = kafka.buildConsumerProperties();
 

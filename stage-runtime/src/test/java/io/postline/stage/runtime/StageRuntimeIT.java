@@ -40,7 +40,7 @@ class StageRuntimeIT {
     @Autowired
     DeadLetterReplay deadLetters;
     @Autowired
-    io.postline.stage.metrics.DeadLetterDepth deadLetterDepth;
+    io.postline.stage.metrics.BrokerOffsetGauges brokerOffsets;
 
     @Test
     void everyEventIsProcessedOnceAndItsOutputIdIsDerivedFromIt() {
@@ -141,9 +141,29 @@ class StageRuntimeIT {
         assertThat(TopicProbe.header(d, CloudEventHeaders.DLT_EXCEPTION)).isNotBlank();
         assertThat(meters.find("postline.stage.dlt.records").tag("topic", "payments.authorization.received").counters()
                 .stream().mapToDouble(c -> c.count()).sum()).isGreaterThanOrEqualTo(2);
-        deadLetterDepth.refresh();
+        brokerOffsets.refresh();
         assertThat(meters.find("postline.stage.dlt.depth").tag("topic", DLT).gauge().value())
                 .as("DLT depth read from the broker").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void outputsContinueTheTraceOfTheirInputAndTheConsumerLagIsReadFromTheBroker() {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        var r = io.postline.stage.outbox.EventRecords.of(UUID.randomUUID(), SampleEvents.received("TRACED-1"), "test",
+                java.time.Instant.now(), "00-" + traceId + "-b7ad6b7169203331-01", false);
+        probe.send(r.topic(), r.key(), r.headers(), r.payload());
+
+        ConsumerRecord<String, byte[]> out = forAuthorizations(probe.awaitRecords(UNIQUE,
+                all -> !forAuthorizations(all, "TRACED-1").isEmpty()), "TRACED-1").getFirst();
+
+        assertThat(io.postline.stage.tracing.Traceparent.parse(TopicProbe.header(out, CloudEventHeaders.TRACEPARENT)))
+                .hasValueSatisfying(t -> assertThat(t.traceId()).isEqualTo(traceId));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            brokerOffsets.refresh();
+            assertThat(meters.find("postline.stage.consumer.lag").tag("group", "echo").gauge())
+                    .as("lag gauge of the stage's group").isNotNull()
+                    .satisfies(g -> assertThat(g.value()).isZero());
+        });
     }
 
     @Test

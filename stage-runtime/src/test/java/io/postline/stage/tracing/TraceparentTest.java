@@ -1,0 +1,52 @@
+package io.postline.stage.tracing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.MDC;
+
+class TraceparentTest {
+
+    @Test
+    void readsAndWritesAVersion00Header() {
+        var t = Traceparent.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").orElseThrow();
+        assertThat(t.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(t.parentId()).isEqualTo("00f067aa0ba902b7");
+        assertThat(t.sampled()).isTrue();
+        assertThat(t.header()).isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "garbage", "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+            "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01",
+            "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01"})
+    void dropsWhatIsNotAValidHeader(String header) {
+        assertThat(Traceparent.parse(header)).isEmpty();
+    }
+
+    @Test
+    void newTracesHaveDistinctValidIds() {
+        var a = Traceparent.newTrace();
+        var b = Traceparent.newTrace();
+        assertThat(Traceparent.parse(a.header())).contains(a);
+        assertThat(a.traceId()).isNotEqualTo(b.traceId());
+    }
+
+    @Test
+    void logContextCarriesAuthorizationAndTraceThenRestoresThePrevious() {
+        MDC.put(EventLogContext.AUTHORIZATION_ID, "OUTER");
+        try (var ignored = EventLogContext.of("INNER",
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")) {
+            assertThat(MDC.get(EventLogContext.AUTHORIZATION_ID)).isEqualTo("INNER");
+            assertThat(MDC.get(EventLogContext.TRACE_ID)).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        }
+        assertThat(MDC.get(EventLogContext.AUTHORIZATION_ID)).isEqualTo("OUTER");
+        assertThat(MDC.get(EventLogContext.TRACE_ID)).isNull();
+        MDC.clear();
+    }
+}
