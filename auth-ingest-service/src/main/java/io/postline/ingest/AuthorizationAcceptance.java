@@ -10,6 +10,7 @@ import io.postline.ingest.store.ReceivedAuthorizations.Received;
 import io.postline.stage.outbox.EventRecords;
 import io.postline.stage.outbox.Outbox;
 import io.postline.stage.outbox.OutboxRecord;
+import io.postline.stage.tracing.EventTracing;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +31,11 @@ public class AuthorizationAcceptance {
     private final HeldAuthorizations held;
     private final IngestProperties properties;
     private final MeterRegistry meters;
+    private final EventTracing tracing;
 
     public AuthorizationAcceptance(ReceivedAuthorizations store, Outbox outbox, HeldAuthorizations held,
-                                   IngestProperties properties, MeterRegistry meters) {
+                                   IngestProperties properties, MeterRegistry meters, EventTracing tracing) {
+        this.tracing = tracing;
         this.store = store;
         this.outbox = outbox;
         this.held = held;
@@ -40,9 +43,15 @@ public class AuthorizationAcceptance {
         this.meters = meters;
     }
 
-    /** Accepts validated authorizations of configured sources, with the event ids they will carry. */
+    /**
+     * Accepts validated authorizations of configured sources, with the event ids they will carry. Each starts
+     * its trace here: within the HTTP request's trace when {@code joinRequestTrace} (a single authorization),
+     * else a trace of its own (items of a batch or a file).
+     *
+     * @param callerTraceparent the caller's {@code traceparent} header of a single request, or null
+     */
     @Transactional
-    public void accept(List<Received> received, String traceparent) {
+    public void accept(List<Received> received, boolean joinRequestTrace, String callerTraceparent) {
         if (received.isEmpty()) {
             return;
         }
@@ -54,7 +63,8 @@ public class AuthorizationAcceptance {
             Mode mode = properties.source(sourceId).orElseThrow(() -> new IllegalStateException(
                     "source " + sourceId + " is not configured")).mode();
             List<OutboxRecord> records = items.stream().map(r -> EventRecords.of(r.eventId(), r.event(), SOURCE, now,
-                    traceparent, false)).toList();
+                    tracing.enter(SOURCE, r.event().authorizationId(), joinRequestTrace,
+                            callerTraceparent), false)).toList();
             if (mode == Mode.REALTIME) {
                 outbox.append(records);
             } else {

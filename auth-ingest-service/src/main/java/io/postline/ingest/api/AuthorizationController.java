@@ -72,8 +72,9 @@ public class AuthorizationController {
                 case CheckedRequest.Invalid invalid -> Problems.invalidFields(invalid.errors(), invalid.cardData());
                 case CheckedRequest.Valid valid -> {
                     UUID eventId = UUID.randomUUID();
+                    // One authorization, one request: its trace continues the request's (and the caller's).
                     acceptance.accept(List.of(new Received(eventId, valid.request().toEvent(Instant.now()), null)),
-                            traceparent);
+                            true, traceparent);
                     yield ResponseEntity.status(HttpStatus.ACCEPTED).body(accepted(valid, eventId));
                 }
             };
@@ -102,8 +103,7 @@ public class AuthorizationController {
     @PostMapping(value = "/v1/authorizations:batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<?> acceptBatch(@RequestBody byte[] body,
                                          @RequestHeader(name = IdempotentExecution.HEADER, required = false) String key,
-                                         @RequestHeader(name = "traceparent", required = false) String traceparent,
-                                         Authentication caller) {
+                                              Authentication caller) {
         String client = SourceCheck.clientOf(caller);
         return idempotent.run(key, "POST /v1/authorizations:batch", body, () -> {
             JsonNode items;
@@ -137,7 +137,7 @@ public class AuthorizationController {
                     }
                 }
             }
-            acceptance.accept(accepted, traceparent);
+            acceptance.accept(accepted, false, null); // one trace per authorization, not one per batch
             return ResponseEntity.ok(new BatchResult(accepted.size(), results.size() - accepted.size(), results));
         });
     }

@@ -133,7 +133,7 @@ public class IngestJobRunner {
         final int last = line;
         final int rejectedInChunk = rejected;
         tx.executeWithoutResult(status -> {
-            acceptance.accept(accepted, null);
+            acceptance.accept(accepted, false, null);
             jobs.progress(job.jobId(), last, accepted.size(), rejectedInChunk, errors, properties.jobs().maxLineErrors());
         });
         meters.counter("postline.ingest.job.lines", "outcome", "accepted").increment(accepted.size());

@@ -11,7 +11,6 @@ import io.postline.stage.outbox.OutboxRelay;
 import io.postline.stage.tracing.EventTracing;
 import io.postline.stage.tracing.MicrometerEventTracing;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import io.postline.stage.replay.DeadLetterController;
 import io.postline.stage.replay.DeadLetterReplay;
 import java.util.ArrayList;
@@ -159,10 +158,9 @@ public class StageRuntimeAutoConfiguration {
 
     /** Spans per consumed event, children of the event's traceparent, when a tracer is there. */
     @Bean
-    EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+    EventTracing eventTracing(ObjectProvider<Tracer> tracer) {
         Tracer t = tracer.getIfAvailable();
-        Propagator p = propagator.getIfAvailable();
-        return t != null && p != null && t != Tracer.NOOP ? new MicrometerEventTracing(t, p) : EventTracing.NONE;
+        return t != null && t != Tracer.NOOP ? new MicrometerEventTracing(t) : EventTracing.NONE;
     }
 
     /** The probe a paused consumer waits on: a fresh connection that passes its validity check. */

@@ -16,8 +16,9 @@ public interface EventTracing {
      * @param joinCurrent true for a single request: the trace continues the HTTP request's (and so the
      *                    caller's, if it sent a {@code traceparent}); false for items of a batch or file, each
      *                    of which starts its own trace
+     * @param callerTraceparent the caller's {@code traceparent} header, or null
      */
-    String enter(String stage, String authorizationId, boolean joinCurrent);
+    String enter(String stage, String authorizationId, boolean joinCurrent, String callerTraceparent);
 
     /** Opens one span per event; the batch's events carry the spans' contexts. */
     TracedBatch consume(String stage, List<InboundEvent> events);
@@ -38,8 +39,9 @@ public interface EventTracing {
     /** Without a tracer: new trace ids at entry, contexts passed on unchanged. */
     EventTracing NONE = new EventTracing() {
         @Override
-        public String enter(String stage, String authorizationId, boolean joinCurrent) {
-            return Traceparent.newTrace().header();
+        public String enter(String stage, String authorizationId, boolean joinCurrent, String callerTraceparent) {
+            var caller = Traceparent.parse(callerTraceparent);
+            return joinCurrent && caller.isPresent() ? caller.get().header() : Traceparent.newTrace().header();
         }
 
         @Override

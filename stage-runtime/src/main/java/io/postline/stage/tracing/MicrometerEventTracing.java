@@ -3,28 +3,32 @@ package io.postline.stage.tracing;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
-import io.postline.events.CloudEventHeaders;
 import io.postline.stage.InboundEvent;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@link EventTracing} on Micrometer Tracing (OpenTelemetry bridge), propagating W3C {@code traceparent}. */
+/**
+ * {@link EventTracing} on Micrometer Tracing (OpenTelemetry bridge). The W3C header is read and written here
+ * ({@link Traceparent}) rather than through the configured propagator, so the Kafka header's format does not
+ * depend on the propagation types configured for HTTP.
+ */
 public class MicrometerEventTracing implements EventTracing {
     private final Tracer tracer;
-    private final Propagator propagator;
 
-    public MicrometerEventTracing(Tracer tracer, Propagator propagator) {
+    public MicrometerEventTracing(Tracer tracer) {
         this.tracer = tracer;
-        this.propagator = propagator;
     }
 
     @Override
-    public String enter(String stage, String authorizationId, boolean joinCurrent) {
+    public String enter(String stage, String authorizationId, boolean joinCurrent, String callerTraceparent) {
         Span.Builder builder = tracer.spanBuilder();
         Span current = tracer.currentSpan();
-        if (joinCurrent && current != null) {
+        var caller = Traceparent.parse(callerTraceparent);
+        if (joinCurrent && current != null && caller.map(c -> c.traceId().equals(current.context().traceId()))
+                .orElse(true)) {
             builder.setParent(current.context());
+        } else if (joinCurrent && caller.isPresent()) {
+            builder.setParent(contextOf(caller.get()));
         } else {
             builder.setNoParent();
         }
@@ -41,9 +45,9 @@ public class MicrometerEventTracing implements EventTracing {
         List<Span> spans = new ArrayList<>(events.size());
         List<InboundEvent> traced = new ArrayList<>(events.size());
         for (InboundEvent e : events) {
-            Span.Builder builder = e.traceparent() == null ? tracer.spanBuilder().setNoParent()
-                    : propagator.extract(e, (event, key) ->
-                            CloudEventHeaders.TRACEPARENT.equals(key) ? event.traceparent() : null);
+            var parent = Traceparent.parse(e.traceparent());
+            Span.Builder builder = parent.isPresent() ? tracer.spanBuilder().setParent(contextOf(parent.get()))
+                    : tracer.spanBuilder().setNoParent();
             Span span = builder.name(stage + " process").kind(Span.Kind.CONSUMER)
                     .tag("authorization.id", e.authorizationId())
                     .tag("messaging.destination.name", e.topic().topicName())
@@ -71,15 +75,11 @@ public class MicrometerEventTracing implements EventTracing {
         };
     }
 
-    private String headerOf(TraceContext context) {
-        String[] header = new String[1];
-        propagator.inject(context, header, (carrier, key, value) -> {
-            if (CloudEventHeaders.TRACEPARENT.equals(key)) {
-                carrier[0] = value;
-            }
-        });
-        // A propagator configured for another format still leaves the ids: write W3C ourselves then.
-        return header[0] != null ? header[0]
-                : new Traceparent(context.traceId(), context.spanId(), Boolean.TRUE.equals(context.sampled())).header();
+    private TraceContext contextOf(Traceparent t) {
+        return tracer.traceContextBuilder().traceId(t.traceId()).spanId(t.parentId()).sampled(t.sampled()).build();
+    }
+
+    private static String headerOf(TraceContext context) {
+        return new Traceparent(context.traceId(), context.spanId(), Boolean.TRUE.equals(context.sampled())).header();
     }
 }

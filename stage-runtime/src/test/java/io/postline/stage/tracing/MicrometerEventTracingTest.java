@@ -3,10 +3,7 @@ package io.postline.stage.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
-import io.micrometer.tracing.otel.bridge.OtelPropagator;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
@@ -46,8 +43,7 @@ class MicrometerEventTracingTest {
             })).build();
     private final io.opentelemetry.api.trace.Tracer otel = provider.get("test");
     private final OtelTracer tracer = new OtelTracer(otel, new OtelCurrentTraceContext(), event -> { });
-    private final EventTracing tracing = new MicrometerEventTracing(tracer,
-            new OtelPropagator(ContextPropagators.create(W3CTraceContextPropagator.getInstance()), otel));
+    private final EventTracing tracing = new MicrometerEventTracing(tracer);
 
     @AfterEach
     void close() {
@@ -76,6 +72,16 @@ class MicrometerEventTracingTest {
     }
 
     @Test
+    void anUnsampledTraceIsContinuedToo() {
+        String incoming = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00";
+        try (EventTracing.TracedBatch batch = tracing.consume("enrichment", List.of(event("UNSAMPLED-1", incoming)))) {
+            Traceparent out = Traceparent.parse(batch.events().getFirst().traceparent()).orElseThrow();
+            assertThat(out.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+            assertThat(out.sampled()).isFalse();
+        }
+    }
+
+    @Test
     void eventsWithoutAContextStartATraceEachAndAFailedBatchMarksItsSpans() {
         try (EventTracing.TracedBatch batch = tracing.consume("rules",
                 List.of(event("NO-CTX-1", null), event("NO-CTX-2", null)))) {
@@ -91,10 +97,14 @@ class MicrometerEventTracingTest {
     void enteringJoinsTheCurrentRequestSpanOnlyWhenAsked() {
         var request = tracer.nextSpan().name("http post").start();
         try (var ignored = tracer.withSpan(request)) {
-            String joined = tracing.enter("auth-ingest", "IN-1", true);
-            String separate = tracing.enter("auth-ingest", "IN-2", false);
+            String joined = tracing.enter("auth-ingest", "IN-1", true, null);
+            String separate = tracing.enter("auth-ingest", "IN-2", false, null);
             assertThat(Traceparent.parse(joined).orElseThrow().traceId()).isEqualTo(request.context().traceId());
             assertThat(Traceparent.parse(separate).orElseThrow().traceId()).isNotEqualTo(request.context().traceId());
+            String caller = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+            assertThat(Traceparent.parse(tracing.enter("auth-ingest", "IN-3", true, caller)).orElseThrow().traceId())
+                    .as("a caller's trace wins over a request span that did not take it up")
+                    .isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
         } finally {
             request.end();
         }
