@@ -17,11 +17,17 @@ public final class PanGuard {
     private static final Pattern IBAN = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}");
     private static final Pattern IBAN_IN_TEXT = Pattern.compile("(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}(?![A-Za-z0-9])");
     /**
-     * Ids and digests: UUIDs (their 8-4-4-4-12 shape is unmistakable even inside a fixed-width record, so
-     * no boundary is needed) and 32, 40 or 64 hex digits with at least one letter (message ids, SHA-1,
-     * SHA-256 and HMAC values).
+     * Ids and digests: W3C trace contexts and span ids of log lines, UUIDs (their 8-4-4-4-12 shape is
+     * unmistakable even inside a fixed-width record, so no boundary is needed) and 32, 40 or 64 hex digits
+     * with at least one letter (message ids, SHA-1, SHA-256 and HMAC values). A caller's trace context is
+     * never stored as it came: ingest keeps only its trace id and writes its own span id.
      */
-    private static final Pattern ID_IN_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+    private static final Pattern ID_IN_TEXT = Pattern.compile(
+            // W3C trace context (version-traceid-spanid-flags): one span id in about 2,000 is all digits
+            "(?<![0-9a-fA-F-])[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}(?![0-9a-fA-F-])"
+            // a span id in a structured log line
+            + "|(?<=\"spanId\":\")[0-9a-f]{16}(?=\")"
+            + "|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
             + "[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|(?<![0-9a-fA-F])(?=[0-9]*[a-fA-F])(?:[0-9a-fA-F]{64}|[0-9a-fA-F]{40}"
             + "|[0-9a-fA-F]{32})(?![0-9a-fA-F])");
     private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);

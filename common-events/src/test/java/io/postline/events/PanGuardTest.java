@@ -26,4 +26,15 @@ class PanGuardTest {
     void ordinaryValuesAndValidIbansAreNot(String value) {
         assertThat(PanGuard.containsPan(value)).isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void aTraceContextWhoseSpanIdIsAllDigitsIsAnIdNotACardNumber() {
+        String spanLikeACard = "4111111111111111";
+        org.assertj.core.api.Assertions.assertThat(PanGuard.containsPan(spanLikeACard)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(PanGuard.containsPan(
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-" + spanLikeACard + "-01")).isFalse();
+        org.assertj.core.api.Assertions.assertThat(PanGuard.containsPan(
+                "{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"spanId\":\"" + spanLikeACard + "\"}")).isFalse();
+        org.assertj.core.api.Assertions.assertThat(PanGuard.containsPan("card " + spanLikeACard + " on file")).isTrue();
+    }
 }

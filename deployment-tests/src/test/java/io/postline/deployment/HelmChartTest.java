@@ -83,7 +83,8 @@ class HelmChartTest {
                 .set("kafka.existingSecret", "postline-kafka")
                 .set("database.cloudnativepg.enabled", "true")
                 .set("tracing.exportEnabled", "true")
-                .set("tracing.otlpEndpoint", "http://otel:4318/v1/traces"));
+                .set("tracing.otlpEndpoint", "http://otel:4318/v1/traces")
+                .set("services.rules-service.image", "registry.example/rules:1.2.3"));
         Map<String, Long> kinds = objects.stream().collect(Collectors.groupingBy(HasMetadata::getKind,
                 Collectors.counting()));
         assertThat(kinds).containsEntry("HorizontalPodAutoscaler", 5L).containsEntry("ScaledObject", 2L)
@@ -112,6 +113,11 @@ class HelmChartTest {
             assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("pp-db-app");
         });
         assertThat(env).anySatisfy(e -> assertThat(e.getName()).isEqualTo("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG"));
+        assertThat(ofType(objects, Deployment.class)).filteredOn(d -> d.getMetadata().getName().endsWith("rules-service"))
+                .singleElement().satisfies(d -> assertThat(d.getSpec().getTemplate().getSpec().getContainers().getFirst()
+                        .getImage()).isEqualTo("registry.example/rules:1.2.3"));
+        assertThat(dedup.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
+                .isEqualTo("ghcr.io/postline/dedup-service:0.1.0");
         List<String> topics = ofKind(objects, "KafkaTopic").stream()
                 .map(t -> ((Map<?, ?>) t.getAdditionalProperties().get("spec")).get("topicName").toString()).toList();
         for (String topic : topicCatalogue()) {

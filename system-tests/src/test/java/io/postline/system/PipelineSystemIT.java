@@ -216,6 +216,55 @@ class PipelineSystemIT {
         assertThat(probe.summary()).containsEntry("openBreaks", 0L);
     }
 
+    /**
+     * Issue 8: every metric that a dashboard panel or an alert rule reads is exported, with samples, by the
+     * running services after a real run (crashes, duplicates, re-drives). {@code up} is Prometheus's own.
+     */
+    @Test
+    @Order(4)
+    void everyMetricNamedByADashboardOrAnAlertIsExportedWithData() throws Exception {
+        Map<String, Integer> samples = new java.util.TreeMap<>();
+        HttpClient http = HttpClient.newHttpClient();
+        for (PipelineService service : PipelineService.values()) {
+            String body = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                            + service.managementPort(stack.settings().portOffset()) + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            body.lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+                    .map(l -> l.split("[{ ]", 2)[0])
+                    .forEach(name -> samples.merge(name, 1, Integer::sum));
+        }
+        var queries = io.postline.deployment.ObservabilityQueries.all(stack.settings().root());
+        List<String> missing = new ArrayList<>();
+        for (var q : queries) {
+            for (String metric : q.metricNames()) {
+                if (!metric.equals("up") && !samples.containsKey(metric)) {
+                    missing.add(metric + " (" + q.origin() + ")");
+                }
+            }
+        }
+        assertThat(queries).hasSizeGreaterThan(30);
+        assertThat(missing).as("metrics named by dashboards or alerts but not exported").isEmpty();
+    }
+
+    /** Issue 8: one trace per authorization, from ingest's event to posting's, across every hop and the crashes. */
+    @Test
+    @Order(5)
+    void eachPostedAuthorizationIsOneTraceFromIngestToPosting() throws Exception {
+        try (Connection db = probe.database()) {
+            String pairs = "from ingest.outbox i join posting.outbox p on p.message_key = i.message_key "
+                    + "and p.topic = 'payments.posting.posted' where i.topic = 'payments.authorization.received' ";
+            long traced = StackProbe.count(db, "select count(*) " + pairs
+                    + "and substr(i.headers->>'traceparent', 4, 32) = substr(p.headers->>'traceparent', 4, 32) "
+                    + "and substr(i.headers->>'traceparent', 37, 16) <> substr(p.headers->>'traceparent', 37, 16)");
+            long broken = StackProbe.count(db, "select count(*) " + pairs
+                    + "and (p.headers->>'traceparent' is null "
+                    + "or substr(i.headers->>'traceparent', 4, 32) <> substr(p.headers->>'traceparent', 4, 32))");
+            assertThat(traced).as("posted authorizations whose posting continues ingest's trace in its own span")
+                    .isGreaterThanOrEqualTo(UNIQUE);
+            assertThat(broken).as("posted authorizations in another trace than ingest's").isZero();
+        }
+    }
+
     private static double postingLegsAfterPosting() throws Exception {
         String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://localhost:" + PipelineService.POSTING.managementPort(

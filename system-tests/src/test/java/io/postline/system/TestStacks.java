@@ -18,7 +18,12 @@ final class TestStacks {
         LocalStack stack = new LocalStack(new StackSettings(root, root.resolve("system-tests/target/" + directory),
                 kafkaPort, kafkaPort + 1, portOffset, d.dbHost(), d.dbPort(), d.dbUser(), d.dbPassword(), database,
                 true, List.of(serviceArguments)));
-        stack.start();
+        try {
+            stack.start();
+        } catch (Exception | Error e) {
+            stack.close(); // the services and broker that did start would outlive the test otherwise
+            throw e;
+        }
         return stack;
     }
 }

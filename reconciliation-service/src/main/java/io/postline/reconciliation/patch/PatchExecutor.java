@@ -11,10 +11,11 @@ import io.postline.reconciliation.domain.PatchPlanner.Patch;
 import io.postline.reconciliation.domain.ReconItem;
 import io.postline.reconciliation.domain.ReconStatus;
 import io.postline.reconciliation.store.ReconItems;
-import io.postline.reconciliation.store.ReconPatches;
 import io.postline.reconciliation.store.ReconPatches.PatchRecord;
+import io.postline.reconciliation.store.ReconPatches;
 import io.postline.stage.outbox.EventRecords;
 import io.postline.stage.outbox.Outbox;
+import io.postline.stage.tracing.EventLogContext;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -75,7 +76,9 @@ public class PatchExecutor {
         };
         if (done) {
             meters.counter("postline.reconciliation.patches", "kind", kind(patch)).increment();
-            log.info("patch {} for {} ({}) by {}: {}", kind(patch), item.authorizationId(), status, actor, reason);
+            try (var ignored = EventLogContext.of(item.authorizationId(), null)) {
+                log.info("patch {} for {} ({}) by {}: {}", kind(patch), item.authorizationId(), status, actor, reason);
+            }
         }
         return done;
     }
@@ -84,7 +87,9 @@ public class PatchExecutor {
                             int attempt, Instant now) {
         var received = items.received(item.authorizationId());
         if (received.isEmpty()) {
-            log.warn("cannot re-drive {}: its received event is not kept", item.authorizationId());
+            try (var ignored = EventLogContext.of(item.authorizationId(), null)) {
+                log.warn("cannot re-drive {}: its received event is not kept", item.authorizationId());
+            }
             return false;
         }
         var r = received.get();

@@ -1,8 +1,11 @@
 package io.postline.stage.outbox;
 
+import io.postline.events.CloudEventHeaders;
 import io.postline.events.EventJson;
 import io.postline.stage.config.StageRuntimeProperties;
 import io.postline.stage.metrics.StageMetrics;
+import io.postline.stage.tracing.EventLogContext;
+import tools.jackson.core.type.TypeReference;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +28,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.kafka.core.KafkaTemplate;
-import tools.jackson.core.type.TypeReference;
 
 /**
  * Publishes committed outbox rows and forgets each writing transaction's pending-publication row once the
@@ -110,16 +112,21 @@ public class OutboxRelay implements SmartLifecycle {
                         metrics.published(r.topic());
                     } else {
                         batch.failed = true;
-                        log.warn("publish of {} to {} failed, the poller will retry: {}", r.eventId(), r.topic(),
-                                failure.toString());
+                        logFailure(r, failure);
                     }
                     sent(batchId, batch);
                 });
             } catch (RuntimeException e) {
                 batch.failed = true;
-                log.warn("publish of {} to {} failed, the poller will retry: {}", r.eventId(), r.topic(), e.toString());
+                logFailure(r, e);
                 sent(batchId, batch);
             }
+        }
+    }
+
+    private static void logFailure(OutboxRecord r, Throwable failure) {
+        try (var ignored = EventLogContext.of(r.key(), r.headers().get(CloudEventHeaders.TRACEPARENT))) {
+            log.warn("publish of {} to {} failed, the poller will retry: {}", r.eventId(), r.topic(), failure.toString());
         }
     }
 

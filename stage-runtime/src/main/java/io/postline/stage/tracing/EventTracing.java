@@ -40,8 +40,11 @@ public interface EventTracing {
     EventTracing NONE = new EventTracing() {
         @Override
         public String enter(String stage, String authorizationId, boolean joinCurrent, String callerTraceparent) {
+            // The caller's trace id, under a parent id of our own: what a caller sent is never stored as it came.
             var caller = Traceparent.parse(callerTraceparent);
-            return joinCurrent && caller.isPresent() ? caller.get().header() : Traceparent.newTrace().header();
+            Traceparent fresh = Traceparent.newTrace();
+            return (joinCurrent && caller.isPresent()
+                    ? new Traceparent(caller.get().traceId(), fresh.parentId(), caller.get().sampled()) : fresh).header();
         }
 
         @Override

@@ -49,4 +49,14 @@ class TraceparentTest {
         assertThat(MDC.get(EventLogContext.TRACE_ID)).isNull();
         MDC.clear();
     }
+
+    @Test
+    void withoutATracerACallersTraceIsKeptButNotItsParentId() {
+        String caller = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        var entered = Traceparent.parse(EventTracing.NONE.enter("auth-ingest", "A-1", true, caller)).orElseThrow();
+        assertThat(entered.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(entered.parentId()).isNotEqualTo("00f067aa0ba902b7");
+        assertThat(Traceparent.parse(EventTracing.NONE.enter("auth-ingest", "A-2", false, caller)).orElseThrow()
+                .traceId()).isNotEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+    }
 }
