@@ -3,16 +3,18 @@
 # Usage: benchmarks/run.sh iso20022-mapping [messages] [warm-up]
 #        benchmarks/run.sh rules [transactions] [warm-up]
 #        benchmarks/run.sh batch-file [rows]        the whole pipeline on this machine (default 1,000,000 rows)
+#        benchmarks/run.sh rest-load [full|short]   open-model REST load: latency, throughput, Kafka baseline
 set -e
 cd "$(dirname "$0")/.."
 case "${1:-}" in
   iso20022-mapping) main=io.postline.benchmarks.Iso20022MappingBenchmark ;;
   rules)            main=io.postline.benchmarks.RuleEvaluationBenchmark ;;
   batch-file)       main=io.postline.benchmarks.BatchFileBenchmark ;;
-  *) echo "usage: benchmarks/run.sh iso20022-mapping|rules|batch-file [count] [warm-up]" >&2; exit 2 ;;
+  rest-load)        main=io.postline.benchmarks.RestLoadBenchmark ;;
+  *) echo "usage: benchmarks/run.sh iso20022-mapping|rules|batch-file|rest-load [count|full|short] [warm-up]" >&2; exit 2 ;;
 esac
 shift
-if [ "$main" = io.postline.benchmarks.BatchFileBenchmark ]; then
+if [ "$main" = io.postline.benchmarks.BatchFileBenchmark ] || [ "$main" = io.postline.benchmarks.RestLoadBenchmark ]; then
   ./mvnw -q -DskipTests package            # every service jar: the benchmark starts the whole stack
 else
   ./mvnw -q -DskipTests -pl benchmarks -am package

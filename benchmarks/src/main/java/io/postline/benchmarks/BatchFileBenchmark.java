@@ -159,56 +159,7 @@ public final class BatchFileBenchmark {
         out.println("peak resident memory (VmHWM):");
         cpu.peakMemory().forEach((name, mb) -> out.printf("  %-24s %8d MB%n", name, mb));
 
-        return verify(summary, contents);
-    }
-
-    /** The checks a run must pass to count: everything posted once, balanced, reconciled, no DLT. */
-    private boolean verify(Map<String, Long> summary, AuthorizationFile.Contents contents)
-            throws Exception {
-        Map<String, Boolean> checks = new LinkedHashMap<>();
-        checks.put("reconciliation: matched = unique sent (" + contents.unique() + ")",
-                summary.get("matched") == contents.unique());
-        checks.put("reconciliation: parked duplicates = business duplicates sent (" + contents.duplicates() + ")",
-                summary.get("parkedDuplicates") == contents.duplicates());
-        checks.put("reconciliation: no open break", summary.get("openBreaks") == 0);
-        Properties props = new Properties();
-        props.setProperty("user", settings.dbUser());
-        if (!settings.dbPassword().isEmpty()) {
-            props.setProperty("password", settings.dbPassword());
-        }
-        try (Connection db = DriverManager.getConnection(settings.jdbcUrl(settings.dbName()), props);
-             Statement st = db.createStatement()) {
-            checks.put("ledger: one posting per unique authorization", one(st,
-                    "select count(distinct authorization_id) from posting.journal_entry where entry_type = 'POSTING'")
-                    == contents.unique());
-            checks.put("ledger: no sequence posted twice", one(st, "select count(*) - count(distinct posting_sequence_id) "
-                    + "from posting.journal_entry") == 0);
-            checks.put("ledger: every journal balanced per currency", one(st, "select count(*) from (select 1 from "
-                    + "posting.journal_line group by journal_id, currency having sum(case side when 'D' then amount_minor "
-                    + "else -amount_minor end) <> 0) unbalanced") == 0);
-            checks.put("ledger: balances equal the sum of their lines", one(st, "select count(*) from "
-                    + "posting.account_balance b full join (select account_number, currency, sum(case side when 'D' "
-                    + "then amount_minor else 0 end) d, sum(case side when 'C' then amount_minor else 0 end) c from "
-                    + "posting.journal_line group by 1, 2) l using (account_number, currency) "
-                    + "where b.debit_minor is distinct from l.d or b.credit_minor is distinct from l.c") == 0);
-            checks.put("no dead letters in any stage", one(st, "select "
-                    + "(select count(*) from dedup.outbox where topic like '%.dlt') + "
-                    + "(select count(*) from standardizer.outbox where topic like '%.dlt') + "
-                    + "(select count(*) from enrichment.outbox where topic like '%.dlt') + "
-                    + "(select count(*) from rules.outbox where topic like '%.dlt') + "
-                    + "(select count(*) from posting.outbox where topic like '%.dlt') + "
-                    + "(select count(*) from reconciliation.outbox where topic like '%.dlt')") == 0);
-        }
-        out.println("checks:");
-        checks.forEach((what, passed) -> out.printf("  [%s] %s%n", passed ? "ok" : "FAILED", what));
-        return checks.values().stream().allMatch(Boolean::booleanValue);
-    }
-
-    private static long one(Statement st, String sql) throws Exception {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return PipelineChecks.verify(settings, summary, contents.unique(), contents.duplicates(), out);
     }
 
     private static String get(String url, String token) throws IOException, InterruptedException {
@@ -238,99 +189,21 @@ public final class BatchFileBenchmark {
         record Contents(int rows, int unique, int duplicates) {
         }
 
-        private static final String[] CURRENCIES = {"GBP", "GBP", "GBP", "GBP", "GBP", "GBP", "GBP", "EUR", "USD", "JPY"};
-        private static final String[] MCCS = {"5411", "5814", "5812", "5999", "4111", "5732", "5311"};
-
         static Contents write(Path file, int rows) throws IOException {
             Files.createDirectories(file.getParent());
-            java.util.SplittableRandom random = new java.util.SplittableRandom(20261122L);
+            BenchmarkAuthorizations mix = new BenchmarkAuthorizations(20261122L, "BENCH-");
             int duplicates = 0;
-            List<String> recent = new ArrayList<>();
             try (BufferedWriter out = Files.newBufferedWriter(file)) {
-                out.write("authorizationId,cardToken,acquirerId,merchantId,merchantName,mcc,merchantCity,"
-                        + "merchantCountry,amountMinor,currency,stan,rrn,approvalCode,transmissionTime\n");
+                out.write(BenchmarkAuthorizations.CSV_HEADER);
+                out.write('\n');
                 for (int i = 0; i < rows; i++) {
-                    String id = "BENCH-" + String.format("%08d", i);
-                    String fields;
-                    if (!recent.isEmpty() && random.nextInt(100) < 2) {
-                        // a business duplicate: the same purchase again under a new authorization id
-                        fields = recent.get(random.nextInt(recent.size()));
-                        duplicates++;
-                    } else {
-                        int card = random.nextInt(100) < 8 ? 501 + random.nextInt(50) : 1 + random.nextInt(500);
-                        String currency = CURRENCIES[random.nextInt(CURRENCIES.length)];
-                        long amount = currency.equals("JPY") ? 100 + random.nextInt(20_000) : 100 + random.nextInt(50_000);
-                        int second = i % 86_400;
-                        fields = String.format("CTK%06d,40001234,M-%05d,Shop %d,%s,London,GB,%d,%s,%06d,%012d,A%05d,"
-                                        + "2026-11-21T%02d:%02d:%02dZ", card, random.nextInt(5000), i % 97,
-                                MCCS[random.nextInt(MCCS.length)], amount, currency, i % 1_000_000, i, i % 100_000,
-                                second / 3600, second / 60 % 60, second % 60);
-                        if (recent.size() < 1000) {
-                            recent.add(fields);
-                        } else {
-                            recent.set(random.nextInt(1000), fields);
-                        }
-                    }
-                    out.write(id);
-                    out.write(',');
-                    out.write(fields);
+                    BenchmarkAuthorizations.Authorization a = mix.next();
+                    duplicates += a.duplicate() ? 1 : 0;
+                    out.write(a.csv());
                     out.write('\n');
                 }
             }
             return new Contents(rows, rows - duplicates, duplicates);
-        }
-    }
-
-    /** CPU time and peak memory of the stack's processes and of all PostgreSQL processes, from /proc (Linux). */
-    static final class ProcessCpu {
-        private static final double TICKS = 100.0; // USER_HZ on Linux
-        private final Map<String, Long> pids = new LinkedHashMap<>();
-
-        ProcessCpu(LocalStack stack) {
-            pids.put("kafka broker", stack.broker().pid());
-            for (PipelineService s : PipelineService.values()) {
-                pids.put(s.module(), stack.service(s).pid());
-            }
-        }
-
-        Map<String, Double> snapshot() throws IOException {
-            Map<String, Double> seconds = new LinkedHashMap<>();
-            for (var e : pids.entrySet()) {
-                seconds.put(e.getKey(), cpuSeconds(e.getValue()));
-            }
-            double postgres = 0;
-            try (var procs = Files.list(Path.of("/proc"))) {
-                for (Path p : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
-                    try {
-                        if (Files.readString(p.resolve("comm")).trim().equals("postgres")) {
-                            postgres += cpuSeconds(Long.parseLong(p.getFileName().toString()));
-                        }
-                    } catch (IOException | RuntimeException gone) {
-                        // the process ended while we looked
-                    }
-                }
-            }
-            seconds.put("postgresql (all)", postgres);
-            return seconds;
-        }
-
-        Map<String, Long> peakMemory() throws IOException {
-            Map<String, Long> mb = new LinkedHashMap<>();
-            for (var e : pids.entrySet()) {
-                for (String line : Files.readAllLines(Path.of("/proc", e.getValue().toString(), "status"))) {
-                    if (line.startsWith("VmHWM:")) {
-                        mb.put(e.getKey(), Long.parseLong(line.replaceAll("\\D", "")) / 1024);
-                    }
-                }
-            }
-            return mb;
-        }
-
-        /** Ended processes count as what they had used (exited backends are lost; they are short-lived). */
-        private static double cpuSeconds(long pid) throws IOException {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS; // utime, stime
         }
     }
 }

@@ -1,0 +1,62 @@
+package io.postline.benchmarks;
+
+import io.postline.localstack.LocalStack;
+import io.postline.localstack.PipelineService;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** CPU time and peak memory of the stack's processes and of all PostgreSQL processes, from /proc (Linux). */
+final class ProcessCpu {
+    private static final double TICKS = 100.0; // USER_HZ on Linux
+    private final Map<String, Long> pids = new LinkedHashMap<>();
+
+    ProcessCpu(LocalStack stack) {
+        pids.put("kafka broker", stack.broker().pid());
+        for (PipelineService s : PipelineService.values()) {
+            pids.put(s.module(), stack.service(s).pid());
+        }
+    }
+
+    Map<String, Double> snapshot() throws IOException {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        for (var e : pids.entrySet()) {
+            seconds.put(e.getKey(), cpuSeconds(e.getValue()));
+        }
+        double postgres = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    if (Files.readString(p.resolve("comm")).trim().equals("postgres")) {
+                        postgres += cpuSeconds(Long.parseLong(p.getFileName().toString()));
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended while we looked
+                }
+            }
+        }
+        seconds.put("postgresql (all)", postgres);
+        return seconds;
+    }
+
+    Map<String, Long> peakMemory() throws IOException {
+        Map<String, Long> mb = new LinkedHashMap<>();
+        for (var e : pids.entrySet()) {
+            for (String line : Files.readAllLines(Path.of("/proc", e.getValue().toString(), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    mb.put(e.getKey(), Long.parseLong(line.replaceAll("\\D", "")) / 1024);
+                }
+            }
+        }
+        return mb;
+    }
+
+    /** Ended processes count as what they had used (exited backends are lost; they are short-lived). */
+    private static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS; // utime, stime
+    }
+}

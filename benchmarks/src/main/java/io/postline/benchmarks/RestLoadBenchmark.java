@@ -1,0 +1,339 @@
+package io.postline.benchmarks;
+
+import io.postline.localstack.LocalStack;
+import io.postline.localstack.PipelineService;
+import io.postline.localstack.StackSettings;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Issue 9's harness: the whole pipeline on this machine, loaded through the real REST ingest by an open-model
+ * sender, in one run:
+ * <ol>
+ *   <li><b>latency</b>: single POSTs at a fixed rate; end-to-end latency (scheduled send → posted in the
+ *       ledger) p50/p99/p99.9, acceptance latency, the stages' own processing time p50/p99;</li>
+ *   <li><b>throughput</b>: {@code :batch} requests at a rate above what the pipeline can post; sustained
+ *       accepted → posted throughput;</li>
+ *   <li><b>baseline</b>: raw Kafka pass-through over the same hops on the same broker, and our throughput as a
+ *       share of it;</li>
+ * </ol>
+ * with CPU time per posted authorization over all processes (PostgreSQL included) and peak resident memory,
+ * and the correctness checks at the end: a fast wrong run is not a result.
+ */
+public final class RestLoadBenchmark {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final Pattern NUMBER = Pattern.compile("\"(\\w+)\":(-?\\d+)");
+    /** Hops between the first producer (ingest) and the last consumer (reconciliation). */
+    private static final int RELAYS = 5;
+
+    /**
+     * @param latencyRate    authorizations per second in the latency phase (single POSTs)
+     * @param latencyCount   authorizations in the latency phase
+     * @param throughputCount authorizations in the throughput phase
+     * @param throughputRate the offered rate in the throughput phase (authorizations per second)
+     * @param batchSize      authorizations per {@code :batch} request in the throughput phase
+     * @param baselineRecords records through the raw Kafka baseline
+     */
+    public record Plan(int warmUp, double latencyRate, int latencyCount, int throughputCount, double throughputRate,
+                       int batchSize, int baselineRecords) {
+        public static Plan full() {
+            return new Plan(5_000, 1_000, 60_000, 200_000, 6_000, 100, 200_000);
+        }
+
+        public static Plan shortForm() {
+            return new Plan(500, 200, 2_000, 10_000, 2_000, 100, 20_000);
+        }
+    }
+
+    private final StackSettings settings;
+    private final PrintStream out;
+
+    public RestLoadBenchmark(StackSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /** {@code rest-load [full|short]}: starts its own stack in {@code benchmarks/target/rest-load-stack}. */
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("postline.root", ".")).toAbsolutePath().normalize();
+        Plan plan = args.length > 0 && args[0].equals("short") ? Plan.shortForm() : Plan.full();
+        boolean ok = new RestLoadBenchmark(settings(root, root.resolve("benchmarks/target/rest-load-stack"), 16092,
+                6000), System.out).run(plan);
+        System.exit(ok ? 0 : 1);
+    }
+
+    /** A fresh stack of its own: data directory, ports (below 32768) and database. */
+    public static StackSettings settings(Path root, Path dataDir, int kafkaPort, int portOffset) {
+        StackSettings defaults = StackSettings.defaults(root);
+        return new StackSettings(root, dataDir, kafkaPort, kafkaPort + 1, portOffset, defaults.dbHost(),
+                defaults.dbPort(), defaults.dbUser(), defaults.dbPassword(), "postline_rest_load", true);
+    }
+
+    public boolean run(Plan plan) throws Exception {
+        try (LocalStack stack = new LocalStack(settings)) {
+            out.println("starting the stack (broker, seven services) ...");
+            stack.start();
+            return run(stack, plan);
+        }
+    }
+
+    private boolean run(LocalStack stack, Plan plan) throws Exception {
+        String token = stack.bearer("authorizations:write operations:read operations:write");
+        OpenModelSender sender = new OpenModelSender(HTTP, stack.ingestUrl(), token);
+        ProcessCpu cpu = new ProcessCpu(stack);
+        Counts sent = new Counts();
+
+        out.printf("warm-up: %,d authorizations at 500/s%n", plan.warmUp());
+        phase(stack, token, sender, singles("W-", 1, plan.warmUp(), sent), 500, sent);
+
+        out.printf("%nlatency: %,d single POSTs at %,.0f/s%n", plan.latencyCount(), plan.latencyRate());
+        var timers0 = StageTimers.read(HTTP, stack);
+        var cpu0 = cpu.snapshot();
+        long unique0 = sent.unique;
+        Phase latency = phase(stack, token, sender, singles("L-", 2, plan.latencyCount(), sent), plan.latencyRate(), sent);
+        var timers1 = StageTimers.read(HTTP, stack);
+        var cpu1 = cpu.snapshot();
+        long latencyUnique = sent.unique - unique0;
+
+        int requests = (plan.throughputCount() + plan.batchSize() - 1) / plan.batchSize();
+        out.printf("%nthroughput: %,d authorizations in %,d :batch requests of %d, offered at %,.0f/s%n",
+                plan.throughputCount(), requests, plan.batchSize(), plan.throughputRate());
+        long unique1 = sent.unique;
+        Phase throughput = phase(stack, token, sender, batches("T-", 3, plan.throughputCount(), plan.batchSize(), sent),
+                plan.throughputRate() / plan.batchSize(), sent);
+        var timers2 = StageTimers.read(HTTP, stack);
+        var cpu2 = cpu.snapshot();
+        long throughputUnique = sent.unique - unique1;
+
+        out.printf("%nbaseline: %,d records through %d relays on the same broker ...%n", plan.baselineRecords(), RELAYS);
+        byte[] payload = KafkaPassThrough.eventLikePayload(new BenchmarkAuthorizations(4, "B-").next().json("x"), 1500);
+        KafkaPassThrough.Result baseline = KafkaPassThrough.run(settings.bootstrapServers(), RELAYS,
+                plan.baselineRecords(), payload);
+
+        Map<String, Long> summary = numbers(get(stack.url(PipelineService.RECONCILIATION)
+                + "/v1/reconciliation/summary", token));
+        report(plan, latency, throughput, latencyUnique, throughputUnique, StageTimers.between(timers0, timers1),
+                StageTimers.between(timers1, timers2), cpuPer(cpu0, cpu1, latencyUnique),
+                cpuPer(cpu1, cpu2, throughputUnique), cpu.peakMemory(), baseline);
+        boolean accepted = latency.sent().allAccepted() && throughput.sent().allAccepted();
+        out.printf("  [%s] every request accepted%n", accepted ? "ok" : "FAILED");
+        return PipelineChecks.verify(settings, summary, sent.unique, sent.duplicates, out) && accepted;
+    }
+
+    /** What one phase sent and when its authorizations were posted. */
+    private record Phase(OpenModelSender.Result sent, Histogram endToEnd, Instant firstScheduled, Instant lastPosted,
+                         long posted) {
+        double throughput() {
+            return posted / (Duration.between(firstScheduled, lastPosted).toNanos() / 1e9);
+        }
+    }
+
+    private Phase phase(LocalStack stack, String token, OpenModelSender sender, List<OpenModelSender.Request> requests,
+                        double requestsPerSecond, Counts sent) throws Exception {
+        OpenModelSender.Result result = sender.send(requests, requestsPerSecond);
+        if (!result.allAccepted()) {
+            out.println("  FAILED: not every authorization was accepted; final answers " + result.statuses());
+        }
+        sent.accepted += result.accepted().size();
+        awaitReconciled(stack, token, sent.accepted);
+        Histogram e2e = new Histogram(Duration.ofMinutes(30).toNanos() / 1000, 3);
+        Instant first = result.scheduled().values().stream().min(Instant::compareTo).orElseThrow();
+        Instant last = first;
+        long posted = 0;
+        try (Connection db = database();
+             PreparedStatement q = db.prepareStatement("select authorization_id, posted_at from posting.journal_entry "
+                     + "where entry_type = 'POSTING' and authorization_id = any(?)")) {
+            q.setArray(1, db.createArrayOf("text", result.scheduled().keySet().toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    Instant at = rs.getTimestamp(2).toInstant();
+                    long micros = Math.max(0, Duration.between(result.scheduled().get(rs.getString(1)), at).toNanos() / 1000);
+                    e2e.recordValue(Math.min(micros, e2e.getHighestTrackableValue()));
+                    last = at.isAfter(last) ? at : last;
+                    posted++;
+                }
+            }
+        }
+        out.printf("  sent in %.1f s (sender at worst %,d µs behind schedule); answers %s, %,d sent again after "
+                        + "503/429; %,d posted%n", result.sendingTime().toNanos() / 1e9, result.lateStartsMicros(),
+                result.statuses(), result.retries(), posted);
+        return new Phase(result, e2e, first, last, posted);
+    }
+
+    private List<OpenModelSender.Request> singles(String prefix, long seed, int count, Counts sent) {
+        BenchmarkAuthorizations mix = new BenchmarkAuthorizations(seed, prefix);
+        List<OpenModelSender.Request> requests = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            var a = sent.add(mix.next());
+            requests.add(new OpenModelSender.Request("/v1/authorizations", a.json("pos-switch"),
+                    List.of(a.authorizationId())));
+        }
+        return requests;
+    }
+
+    private List<OpenModelSender.Request> batches(String prefix, long seed, int count, int size, Counts sent) {
+        BenchmarkAuthorizations mix = new BenchmarkAuthorizations(seed, prefix);
+        List<OpenModelSender.Request> requests = new ArrayList<>();
+        for (int from = 0; from < count; from += size) {
+            StringBuilder body = new StringBuilder("{\"authorizations\":[");
+            List<String> ids = new ArrayList<>(size);
+            for (int i = from; i < Math.min(count, from + size); i++) {
+                var a = sent.add(mix.next());
+                body.append(i > from ? "," : "").append(a.json("pos-switch"));
+                ids.add(a.authorizationId());
+            }
+            requests.add(new OpenModelSender.Request("/v1/authorizations:batch", body.append("]}").toString(), ids));
+        }
+        return requests;
+    }
+
+    /** Until reconciliation has every accepted authorization; fails when nothing moves for two minutes. */
+    private void awaitReconciled(LocalStack stack, String token, long total) throws Exception {
+        String url = stack.url(PipelineService.RECONCILIATION) + "/v1/reconciliation/summary";
+        long lastDone = -1;
+        long lastProgress = System.nanoTime();
+        while (true) {
+            Map<String, Long> s = numbers(get(url, token));
+            long done = s.getOrDefault("matched", 0L) + s.getOrDefault("parkedDuplicates", 0L);
+            if (done >= total) {
+                return;
+            }
+            if (done != lastDone) {
+                lastDone = done;
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > Duration.ofMinutes(2).toNanos()) {
+                throw new IllegalStateException("reconciliation stopped at " + done + " of " + total + ": " + s);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private void report(Plan plan, Phase latency, Phase throughput, long latencyUnique, long throughputUnique,
+                        Map<String, StageTimers.Percentiles> latencyStages,
+                        Map<String, StageTimers.Percentiles> throughputStages, Map<String, Double> latencyCpu,
+                        Map<String, Double> throughputCpu, Map<String, Long> memory, KafkaPassThrough.Result baseline) {
+        out.println();
+        out.println("== REST load, open model ==");
+        Histogram e2e = latency.endToEnd();
+        Histogram accept = latency.sent().acceptance();
+        out.printf("latency phase: %,d at %,.0f/s offered%n", plan.latencyCount(), plan.latencyRate());
+        out.printf("  end to end (scheduled send -> posted): p50 %s  p99 %s  p99.9 %s  max %s  (%,d posted)%n",
+                ms(e2e, 50), ms(e2e, 99), ms(e2e, 99.9), ms(e2e, 100), e2e.getTotalCount());
+        out.printf("  ingest acceptance (scheduled send -> 202): p50 %s  p99 %s  p99.9 %s%n", ms(accept, 50),
+                ms(accept, 99), ms(accept, 99.9));
+        stages(latencyStages);
+        out.printf("  CPU per posted authorization: %s%n", cpuLine(latencyCpu));
+        out.printf("throughput phase: %,d in :batch of %d, offered at %,.0f/s%n", plan.throughputCount(),
+                plan.batchSize(), plan.throughputRate());
+        out.printf("  sustained, first scheduled send -> last posted: %,.0f authorizations/s (%,d posted in %.1f s)%n",
+                throughput.throughput(), throughput.posted(),
+                Duration.between(throughput.firstScheduled(), throughput.lastPosted()).toNanos() / 1e9);
+        Histogram tp = throughput.endToEnd();
+        out.printf("  end to end under saturation: p50 %s  p99 %s  max %s%n", ms(tp, 50), ms(tp, 99), ms(tp, 100));
+        stages(throughputStages);
+        out.printf("  CPU per posted authorization: %s%n", cpuLine(throughputCpu));
+        out.printf("baseline: raw Kafka pass-through, %d relays, %,d records of 1,500 bytes: %,.0f records/s%n",
+                baseline.relays(), baseline.records(), baseline.perSecond());
+        out.printf("  pipeline throughput / baseline: %.1f %%%n", 100 * throughput.throughput() / baseline.perSecond());
+        out.println("peak resident memory (VmHWM):");
+        memory.forEach((name, mb) -> out.printf("  %-24s %8d MB%n", name, mb));
+        out.println("checks:");
+    }
+
+    private void stages(Map<String, StageTimers.Percentiles> stages) {
+        out.println("  stage processing time per event (the stages' own timer; bucket upper bounds):");
+        stages.forEach((stage, p) -> out.printf("    %-24s p50 %8s  p99 %8s  (%,d events)%n", stage,
+                micros(p.p50()), micros(p.p99()), p.events()));
+    }
+
+    private static Map<String, Double> cpuPer(Map<String, Double> before, Map<String, Double> after, long posted) {
+        Map<String, Double> per = new LinkedHashMap<>();
+        double all = 0;
+        for (var e : after.entrySet()) {
+            double used = e.getValue() - before.getOrDefault(e.getKey(), 0.0);
+            all += used;
+            per.put(e.getKey(), used * 1e6 / Math.max(1, posted));
+        }
+        per.put("all", all * 1e6 / Math.max(1, posted));
+        return per;
+    }
+
+    private static String cpuLine(Map<String, Double> perEvent) {
+        StringBuilder line = new StringBuilder(String.format("%,.0f µs in all (", perEvent.get("all")));
+        perEvent.forEach((name, us) -> {
+            if (!name.equals("all")) {
+                line.append(String.format("%s %,.0f; ", name.replace("-service", ""), us));
+            }
+        });
+        return line.append(")").toString().replace("; )", ")");
+    }
+
+    private static String ms(Histogram h, double percentile) {
+        return String.format("%.1f ms", h.getValueAtPercentile(percentile) / 1000.0);
+    }
+
+    private static String micros(double seconds) {
+        return Double.isInfinite(seconds) ? "> max" : String.format("%.0f µs", seconds * 1e6);
+    }
+
+    private Connection database() throws Exception {
+        Properties props = new Properties();
+        props.setProperty("user", settings.dbUser());
+        if (!settings.dbPassword().isEmpty()) {
+            props.setProperty("password", settings.dbPassword());
+        }
+        return DriverManager.getConnection(settings.jdbcUrl(settings.dbName()), props);
+    }
+
+    private static String get(String url, String token) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", token)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    private static Map<String, Long> numbers(String json) {
+        Map<String, Long> values = new LinkedHashMap<>();
+        Matcher m = NUMBER.matcher(json);
+        while (m.find()) {
+            values.put(m.group(1), Long.parseLong(m.group(2)));
+        }
+        return values;
+    }
+
+    /** Authorizations sent so far: unique ones and business duplicates. */
+    private static final class Counts {
+        long unique;
+        long duplicates;
+        long accepted;
+
+        BenchmarkAuthorizations.Authorization add(BenchmarkAuthorizations.Authorization a) {
+            if (a.duplicate()) {
+                duplicates++;
+            } else {
+                unique++;
+            }
+            return a;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.postline.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class StageTimersTest {
+
+    @Test
+    void percentilesComeFromTheDifferenceBetweenTwoSnapshots() {
+        // before: 100 events all under 1 ms; after: 100 more, 98 under 0.5 ms and 2 up to 5 ms
+        var before = new StageTimers.Snapshot(Map.of("posting", buckets(0, 100, 100, 100)));
+        var after = new StageTimers.Snapshot(Map.of("posting", buckets(98, 198, 200, 200)));
+
+        StageTimers.Percentiles p = StageTimers.between(before, after).get("posting");
+
+        assertThat(p.events()).isEqualTo(100);
+        assertThat(p.p50()).isEqualTo(0.0005);
+        assertThat(p.p99()).isEqualTo(0.005);
+    }
+
+    private static TreeMap<Double, Double> buckets(double upTo500us, double upTo1ms, double upTo5ms, double all) {
+        TreeMap<Double, Double> b = new TreeMap<>();
+        b.put(0.0005, upTo500us);
+        b.put(0.001, upTo1ms);
+        b.put(0.005, upTo5ms);
+        b.put(Double.POSITIVE_INFINITY, all);
+        return b;
+    }
+}
