@@ -71,10 +71,17 @@ public final class RestLoadBenchmark {
         this.out = out;
     }
 
-    /** {@code rest-load [full|short]}: starts its own stack in {@code benchmarks/target/rest-load-stack}. */
+    /**
+     * {@code rest-load [full|short]} or {@code rest-load <warm-up> <latency rate> <latency count>
+     * <throughput count> <throughput rate> <batch size> <baseline records>}; starts its own stack in
+     * {@code benchmarks/target/rest-load-stack}.
+     */
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("postline.root", ".")).toAbsolutePath().normalize();
-        Plan plan = args.length > 0 && args[0].equals("short") ? Plan.shortForm() : Plan.full();
+        Plan plan = args.length == 7 ? new Plan(Integer.parseInt(args[0]), Double.parseDouble(args[1]),
+                Integer.parseInt(args[2]), Integer.parseInt(args[3]), Double.parseDouble(args[4]),
+                Integer.parseInt(args[5]), Integer.parseInt(args[6]))
+                : args.length > 0 && args[0].equals("short") ? Plan.shortForm() : Plan.full();
         boolean ok = new RestLoadBenchmark(settings(root, root.resolve("benchmarks/target/rest-load-stack"), 16092,
                 6000), System.out).run(plan);
         System.exit(ok ? 0 : 1);
@@ -101,8 +108,9 @@ public final class RestLoadBenchmark {
         ProcessCpu cpu = new ProcessCpu(stack);
         Counts sent = new Counts();
 
-        out.printf("warm-up: %,d authorizations at 500/s%n", plan.warmUp());
-        phase(stack, token, sender, singles("W-", 1, plan.warmUp(), sent), 500, sent);
+        double warmRate = Math.min(500, plan.latencyRate());
+        out.printf("warm-up: %,d authorizations at %,.0f/s%n", plan.warmUp(), warmRate);
+        phase(stack, token, sender, singles("W-", 1, plan.warmUp(), sent), warmRate, sent);
 
         out.printf("%nlatency: %,d single POSTs at %,.0f/s%n", plan.latencyCount(), plan.latencyRate());
         var timers0 = StageTimers.read(HTTP, stack);

@@ -46,6 +46,12 @@ public class MicrometerEventTracing implements EventTracing {
         List<InboundEvent> traced = new ArrayList<>(events.size());
         for (InboundEvent e : events) {
             var parent = Traceparent.parse(e.traceparent());
+            if (parent.isPresent() && !parent.get().sampled()) {
+                // Not sampled: no span would ever be recorded, so none is made; the outputs still get a span id
+                // of their own under the same trace (most events at the default sampling probability).
+                traced.add(withTraceparent(e, parent.get().child().header()));
+                continue;
+            }
             Span.Builder builder = parent.isPresent() ? tracer.spanBuilder().setParent(contextOf(parent.get()))
                     : tracer.spanBuilder().setNoParent();
             Span span = builder.name(stage + " process").kind(Span.Kind.CONSUMER)
@@ -54,8 +60,7 @@ public class MicrometerEventTracing implements EventTracing {
                     .tag("messaging.message.id", e.eventId().toString())
                     .start();
             spans.add(span);
-            traced.add(new InboundEvent(e.eventId(), e.topic(), e.key(), e.payload(), e.time(), e.replay(),
-                    headerOf(span.context())));
+            traced.add(withTraceparent(e, headerOf(span.context())));
         }
         return new TracedBatch() {
             @Override
@@ -73,6 +78,10 @@ public class MicrometerEventTracing implements EventTracing {
                 spans.forEach(Span::end);
             }
         };
+    }
+
+    private static InboundEvent withTraceparent(InboundEvent e, String traceparent) {
+        return new InboundEvent(e.eventId(), e.topic(), e.key(), e.payload(), e.time(), e.replay(), traceparent);
     }
 
     private TraceContext contextOf(Traceparent t) {

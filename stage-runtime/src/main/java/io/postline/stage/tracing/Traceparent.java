@@ -48,6 +48,16 @@ public record Traceparent(String traceId, String parentId, boolean sampled) {
         return new Traceparent(HexFormat.of().formatHex(trace), HexFormat.of().formatHex(span), false);
     }
 
+    /** The same trace and sampling decision under a new random parent (span) id: a child of this one. */
+    public Traceparent child() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        long id;
+        do {
+            id = random.nextLong();
+        } while (id == 0);
+        return new Traceparent(traceId, HexFormat.of().toHexDigits(id), sampled);
+    }
+
     public String header() {
         return "00-" + traceId + "-" + parentId + (sampled ? "-01" : "-00");
     }

@@ -77,8 +77,10 @@ class MicrometerEventTracingTest {
         try (EventTracing.TracedBatch batch = tracing.consume("enrichment", List.of(event("UNSAMPLED-1", incoming)))) {
             Traceparent out = Traceparent.parse(batch.events().getFirst().traceparent()).orElseThrow();
             assertThat(out.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+            assertThat(out.parentId()).isNotEqualTo("00f067aa0ba902b7");
             assertThat(out.sampled()).isFalse();
         }
+        assertThat(finished).as("no span is made for a trace that is not sampled").isEmpty();
     }
 
     @Test
