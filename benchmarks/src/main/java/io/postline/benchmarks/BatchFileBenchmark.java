@@ -12,18 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A batch file through the whole pipeline: starts its own stack (broker and seven services, a database of its
@@ -35,7 +26,6 @@ import java.util.regex.Pattern;
  */
 public final class BatchFileBenchmark {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Pattern NUMBER = Pattern.compile("\"(\\w+)\":(-?\\d+)");
     private static final Duration TIMEOUT = Duration.ofMinutes(60);
 
     private final StackSettings settings;
@@ -95,11 +85,11 @@ public final class BatchFileBenchmark {
         Map<String, Long> jobState;
         while (true) {
             Thread.sleep(1000);
-            String body = get(stack.ingestUrl() + job, token);
+            String body = StackApi.get(HTTP, stack.ingestUrl() + job, token);
             if (body.contains("\"FAILED\"")) {
                 throw new IllegalStateException("ingest job failed: " + body);
             }
-            jobState = numbers(body);
+            jobState = StackApi.numbers(body);
             if (body.contains("\"COMPLETED\"")) {
                 break;
             }
@@ -120,7 +110,7 @@ public final class BatchFileBenchmark {
         Map<String, Long> summary;
         long lastReport = 0;
         while (true) {
-            summary = numbers(get(summaryUrl, token));
+            summary = StackApi.numbers(StackApi.get(HTTP, summaryUrl, token));
             long done = summary.getOrDefault("matched", 0L) + summary.getOrDefault("parkedDuplicates", 0L);
             if (done >= contents.rows()) {
                 break;
@@ -160,24 +150,6 @@ public final class BatchFileBenchmark {
         cpu.peakMemory().forEach((name, mb) -> out.printf("  %-24s %8d MB%n", name, mb));
 
         return PipelineChecks.verify(settings, summary, contents.unique(), contents.duplicates(), out);
-    }
-
-    private static String get(String url, String token) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", token)
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return r.body();
-    }
-
-    private static Map<String, Long> numbers(String json) {
-        Map<String, Long> values = new LinkedHashMap<>();
-        Matcher m = NUMBER.matcher(json);
-        while (m.find()) {
-            values.put(m.group(1), Long.parseLong(m.group(2)));
-        }
-        return values;
     }
 
     private static double seconds(long nanos) {

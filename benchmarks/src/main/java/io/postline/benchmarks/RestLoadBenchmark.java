@@ -4,10 +4,7 @@ import io.postline.localstack.LocalStack;
 import io.postline.localstack.PipelineService;
 import io.postline.localstack.StackSettings;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -40,7 +35,6 @@ import org.HdrHistogram.Histogram;
  */
 public final class RestLoadBenchmark {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private static final Pattern NUMBER = Pattern.compile("\"(\\w+)\":(-?\\d+)");
     /** Hops between the first producer (ingest) and the last consumer (reconciliation). */
     private static final int RELAYS = 5;
 
@@ -136,7 +130,7 @@ public final class RestLoadBenchmark {
         KafkaPassThrough.Result baseline = KafkaPassThrough.run(settings.bootstrapServers(), RELAYS,
                 plan.baselineRecords(), payload);
 
-        Map<String, Long> summary = numbers(get(stack.url(PipelineService.RECONCILIATION)
+        Map<String, Long> summary = StackApi.numbers(StackApi.get(HTTP, stack.url(PipelineService.RECONCILIATION)
                 + "/v1/reconciliation/summary", token));
         report(plan, latency, throughput, latencyUnique, throughputUnique, StageTimers.between(timers0, timers1),
                 StageTimers.between(timers1, timers2), cpuPer(cpu0, cpu1, latencyUnique),
@@ -219,7 +213,7 @@ public final class RestLoadBenchmark {
         long lastDone = -1;
         long lastProgress = System.nanoTime();
         while (true) {
-            Map<String, Long> s = numbers(get(url, token));
+            Map<String, Long> s = StackApi.numbers(StackApi.get(HTTP, url, token));
             long done = s.getOrDefault("matched", 0L) + s.getOrDefault("parkedDuplicates", 0L);
             if (done >= total) {
                 return;
@@ -309,24 +303,6 @@ public final class RestLoadBenchmark {
             props.setProperty("password", settings.dbPassword());
         }
         return DriverManager.getConnection(settings.jdbcUrl(settings.dbName()), props);
-    }
-
-    private static String get(String url, String token) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", token)
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return r.body();
-    }
-
-    private static Map<String, Long> numbers(String json) {
-        Map<String, Long> values = new LinkedHashMap<>();
-        Matcher m = NUMBER.matcher(json);
-        while (m.find()) {
-            values.put(m.group(1), Long.parseLong(m.group(2)));
-        }
-        return values;
     }
 
     /** Authorizations sent so far: unique ones and business duplicates. */
