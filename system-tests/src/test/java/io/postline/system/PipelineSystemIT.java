@@ -223,7 +223,7 @@ class PipelineSystemIT {
     @Test
     @Order(4)
     void everyMetricNamedByADashboardOrAnAlertIsExportedWithData() throws Exception {
-        Map<String, Integer> samples = new java.util.TreeMap<>();
+        Set<String> exported = new HashSet<>();
         HttpClient http = HttpClient.newHttpClient();
         for (PipelineService service : PipelineService.values()) {
             String body = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
@@ -231,13 +231,13 @@ class PipelineSystemIT {
                     HttpResponse.BodyHandlers.ofString()).body();
             body.lines().filter(l -> !l.startsWith("#") && !l.isBlank())
                     .map(l -> l.split("[{ ]", 2)[0])
-                    .forEach(name -> samples.merge(name, 1, Integer::sum));
+                    .forEach(exported::add);
         }
         var queries = io.postline.deployment.ObservabilityQueries.all(stack.settings().root());
         List<String> missing = new ArrayList<>();
         for (var q : queries) {
             for (String metric : q.metricNames()) {
-                if (!metric.equals("up") && !samples.containsKey(metric)) {
+                if (!metric.equals("up") && !exported.contains(metric)) {
                     missing.add(metric + " (" + q.origin() + ")");
                 }
             }
@@ -263,6 +263,29 @@ class PipelineSystemIT {
                     .isGreaterThanOrEqualTo(UNIQUE);
             assertThat(broken).as("posted authorizations in another trace than ingest's").isZero();
         }
+    }
+
+    /**
+     * Issue 8: the services log JSON lines (ECS), and a line about an authorization carries its id: the
+     * re-drives of test 3 are logged by reconciliation as such lines.
+     */
+    @Test
+    @Order(6)
+    void logLinesAreEcsJsonAndLinesAboutAnAuthorizationCarryItsId() throws Exception {
+        String id = AuthorizationMix.of(UNIQUE, DUPLICATES, 20261121).getFirst().authorizationId();
+        List<String> lines = java.nio.file.Files.readAllLines(stack.settings().dataDir()
+                .resolve("logs/reconciliation-service.log")).stream().filter(l -> l.startsWith("{")).toList();
+        var json = new tools.jackson.databind.ObjectMapper();
+        assertThat(lines).as("JSON log lines").isNotEmpty().allSatisfy(l -> {
+            var line = json.readTree(l);
+            assertThat(line.path("ecs").path("version").asString()).isNotBlank();
+            assertThat(line.path("service").path("name").asString()).isEqualTo("reconciliation");
+            assertThat(line.path("@timestamp").asString()).isNotBlank();
+        });
+        assertThat(lines.stream().map(json::readTree)
+                .filter(l -> l.path("message").asString().startsWith("patch REDRIVE for " + id + " ")).toList())
+                .as("re-drive lines of " + id).isNotEmpty()
+                .allSatisfy(l -> assertThat(l.path("authorizationId").asString()).isEqualTo(id));
     }
 
     private static double postingLegsAfterPosting() throws Exception {

@@ -67,7 +67,6 @@ public class StageBatchProcessor implements BatchMessageListener<String, byte[]>
             }
             metrics.received(record.topic(), 1);
         }
-        records.stream().map(ConsumerRecord::topic).distinct().forEach(topic -> metrics.repeats(topic, 0));
         List<Decoded> decoded = new ArrayList<>(batch.values());
         try {
             runInTransaction(decoded);

@@ -19,6 +19,7 @@ public class StageMetrics {
     private final DistributionSummary batchSize;
     private final AtomicLong outboxBacklog = new AtomicLong();
     private final java.util.Map<String, AtomicLong> pausedConsumers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, InputCounters> inputs = new java.util.concurrent.ConcurrentHashMap<>();
 
     public StageMetrics(MeterRegistry registry, String stage) {
         this.registry = registry;
@@ -37,15 +38,12 @@ public class StageMetrics {
     }
 
     public void received(String topic, int count) {
-        counter("postline.stage.events.in", "Events consumed", topic).increment(count);
+        inputCounters(topic).received().increment(count);
     }
 
     public void repeats(String topic, int count) {
-        // Registered on the first batch even when nothing repeats, so the series exists (at 0) for dashboards.
-        Counter repeats = counter("postline.stage.inbox.repeats", "Events dropped by the inbox as already processed",
-                topic);
         if (count > 0) {
-            repeats.increment(count);
+            inputCounters(topic).repeats().increment(count);
         }
     }
 
@@ -89,6 +87,19 @@ public class StageMetrics {
 
     public void outboxBacklog(long rows) {
         outboxBacklog.set(rows);
+    }
+
+    /**
+     * The counters of one input topic, registered together when the topic is first seen: inbox repeats are then
+     * exported (at 0) from the first batch on, and the per-record path does no meter lookup.
+     */
+    private InputCounters inputCounters(String topic) {
+        return inputs.computeIfAbsent(topic, t -> new InputCounters(
+                counter("postline.stage.events.in", "Events consumed", t),
+                counter("postline.stage.inbox.repeats", "Events dropped by the inbox as already processed", t)));
+    }
+
+    private record InputCounters(Counter received, Counter repeats) {
     }
 
     private Counter counter(String name, String description, String topic) {

@@ -41,10 +41,8 @@ public interface EventTracing {
         @Override
         public String enter(String stage, String authorizationId, boolean joinCurrent, String callerTraceparent) {
             // The caller's trace id, under a parent id of our own: what a caller sent is never stored as it came.
-            var caller = Traceparent.parse(callerTraceparent);
-            Traceparent fresh = Traceparent.newTrace();
-            return (joinCurrent && caller.isPresent()
-                    ? new Traceparent(caller.get().traceId(), fresh.parentId(), caller.get().sampled()) : fresh).header();
+            var caller = joinCurrent ? Traceparent.parse(callerTraceparent) : java.util.Optional.<Traceparent>empty();
+            return caller.map(Traceparent::child).orElseGet(Traceparent::newTrace).header();
         }
 
         @Override

@@ -170,7 +170,15 @@ class StageRuntimeIT {
     void whenTheDomainStepFailsForOneEventOnlyThatEventIsDeadLettered() {
         AuthorizationReceived good = SampleEvents.received("ISOLATE-GOOD");
         AuthorizationReceived bad = withMerchantName(SampleEvents.received("ISOLATE-BAD"), EchoStageApplication.FAIL_MARKER);
-        probe.sendEvent(UUID.randomUUID(), bad);
+        var logged = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        logged.start();
+        var processorLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                io.postline.stage.consumer.StageBatchProcessor.class);
+        processorLog.addAppender(logged);
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        var badRecord = io.postline.stage.outbox.EventRecords.of(UUID.randomUUID(), bad, "test", java.time.Instant.now(),
+                "00-" + traceId + "-00f067aa0ba902b7-01", false);
+        probe.send(badRecord.topic(), badRecord.key(), badRecord.headers(), badRecord.payload());
         probe.sendEvent(UUID.randomUUID(), good);
 
         probe.awaitRecords(UNIQUE, all -> !forAuthorizations(all, "ISOLATE-GOOD").isEmpty());
@@ -182,6 +190,11 @@ class StageRuntimeIT {
                 .singleElement()
                 .satisfies(r -> assertThat(TopicProbe.header(r, CloudEventHeaders.DLT_REASON))
                         .contains("cannot handle ISOLATE-BAD"));
+        processorLog.detachAppender(logged);
+        // The line about the dead-lettered event carries its authorization and trace (JSON fields in production).
+        assertThat(logged.list).filteredOn(e -> e.getFormattedMessage().contains("sending it to the DLT"))
+                .anySatisfy(e -> assertThat(e.getMDCPropertyMap())
+                        .containsEntry("authorizationId", "ISOLATE-BAD").containsEntry("traceId", traceId));
     }
 
     @Test
