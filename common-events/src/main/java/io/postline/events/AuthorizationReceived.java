@@ -1,7 +1,6 @@
 package io.postline.events;
 
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
  * An approved card authorization as accepted by ingest ({@code payments.authorization.received}).
@@ -26,14 +25,14 @@ public record AuthorizationReceived(
         String lifecycleId,
         TransactionType transactionType) implements PipelineEvent {
 
-    public static final Pattern AUTHORIZATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-    public static final Pattern SOURCE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
-    public static final Pattern CARD_TOKEN = Pattern.compile("[A-Za-z0-9_-]{8,64}");
-    public static final Pattern ACQUIRER_ID = Pattern.compile("[0-9]{1,11}");
-    public static final Pattern STAN = Pattern.compile("[0-9]{6}");
-    public static final Pattern RRN = Pattern.compile("[A-Za-z0-9]{12}");
-    public static final Pattern APPROVAL_CODE = Pattern.compile("[A-Za-z0-9]{6}");
-    public static final Pattern LIFECYCLE_ID = Pattern.compile("[A-Za-z0-9]{15}");
+    public static final TextFormat AUTHORIZATION_ID = TextFormat.of("[A-Za-z0-9._:-]{1,64}");
+    public static final TextFormat SOURCE_ID = TextFormat.of("[a-z0-9][a-z0-9-]{0,31}");
+    public static final TextFormat CARD_TOKEN = TextFormat.of("[A-Za-z0-9_-]{8,64}");
+    public static final TextFormat ACQUIRER_ID = TextFormat.of("[0-9]{1,11}");
+    public static final TextFormat STAN = TextFormat.of("[0-9]{6}");
+    public static final TextFormat RRN = TextFormat.of("[A-Za-z0-9]{12}");
+    public static final TextFormat APPROVAL_CODE = TextFormat.of("[A-Za-z0-9]{6}");
+    public static final TextFormat LIFECYCLE_ID = TextFormat.of("[A-Za-z0-9]{15}");
 
     public AuthorizationReceived {
         Require.matches(authorizationId, "authorizationId", AUTHORIZATION_ID);

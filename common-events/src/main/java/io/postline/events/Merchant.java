@@ -1,11 +1,10 @@
 package io.postline.events;
 
-import java.util.regex.Pattern;
 
 /** The card acceptor. {@code mcc} is the ISO 18245 merchant category code; country ISO 3166 alpha-2. */
 public record Merchant(String merchantId, String name, String mcc, String city, String country) {
-    private static final Pattern MCC = Pattern.compile("[0-9]{4}");
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final TextFormat MCC = TextFormat.of("[0-9]{4}");
+    private static final TextFormat COUNTRY = TextFormat.of("[A-Z]{2}");
 
     public Merchant {
         Require.text(merchantId, "merchant.merchantId", 35);

@@ -1,7 +1,6 @@
 package io.postline.events;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /** Field checks used by the event records' constructors, so a malformed event cannot be built. */
 final class Require {
@@ -16,10 +15,10 @@ final class Require {
         return value;
     }
 
-    static String matches(String value, String field, Pattern pattern) {
+    static String matches(String value, String field, TextFormat format) {
         Objects.requireNonNull(value, () -> field + " is required");
-        if (!pattern.matcher(value).matches()) {
-            throw new IllegalArgumentException(field + " must match " + pattern.pattern());
+        if (!format.matches(value)) {
+            throw new IllegalArgumentException(field + " must match " + format.pattern());
         }
         return value;
     }

@@ -2,6 +2,8 @@ package io.postline.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +23,45 @@ class EventIdsTest {
         assertThat(EventIds.derive(parent, "dedup", 0)).isEqualTo(first);
         assertThat(EventIds.derive(parent, "dedup", 1)).isNotEqualTo(first);
         assertThat(EventIds.derive(parent, "rules", 0)).isNotEqualTo(first);
-        assertThat(first.version()).isEqualTo(5);
+        assertThat(EventIds.derive(UUID.fromString("0b6f1b9e-7a0c-4c59-9d3e-2b1c8c7e7a12"), "dedup", 0))
+                .isNotEqualTo(first);
+        assertThat(first.version()).isEqualTo(8);
         assertThat(first.variant()).isEqualTo(2);
+        assertThat(EventIds.derive(parent, "dedup", 0L)).as("the long form names the same id").isEqualTo(first);
+    }
+
+    @Test
+    void rootIdsAreVersion7AndOrderedByTheirMillisecond() {
+        UUID earlier = EventIds.timeOrdered(1_780_000_000_000L);
+        UUID later = EventIds.timeOrdered(1_780_000_000_001L);
+        assertThat(earlier.version()).isEqualTo(7);
+        assertThat(earlier.variant()).isEqualTo(2);
+        assertThat(earlier.getMostSignificantBits() >>> 16).isEqualTo(1_780_000_000_000L);
+        assertThat(unsignedOrder(earlier, later)).isNegative();
+        assertThat(EventIds.timeOrdered(1_780_000_000_000L)).isNotEqualTo(earlier);
+    }
+
+    @Test
+    void derivedIdsSortWithTheirRootAndFileLinesInLineOrder() {
+        UUID job = EventIds.timeOrdered(1_780_000_000_000L);
+        List<UUID> lines = new ArrayList<>();
+        for (long line = 1; line <= 10_000; line++) {
+            lines.add(EventIds.derive(job, "ingest/line", line));
+        }
+        for (int i = 1; i < lines.size(); i++) {
+            assertThat(unsignedOrder(lines.get(i - 1), lines.get(i))).as("line %d before line %d", i, i + 1).isNegative();
+        }
+        // Every stage's output of a line sits where the line does, before the outputs of a later root.
+        UUID laterRoot = EventIds.timeOrdered(1_780_000_001_000L);
+        UUID output = EventIds.derive(EventIds.derive(lines.getLast(), "dedup", 0), "standardizer", 0);
+        assertThat(EventIds.orderKey(output)).isEqualTo(EventIds.orderKey(lines.getLast()));
+        assertThat(unsignedOrder(output, EventIds.derive(laterRoot, "dedup", 0))).isNegative();
+        assertThat(unsignedOrder(EventIds.derive(job, "ingest/line", 1L), job)).isPositive();
+    }
+
+    /** PostgreSQL orders uuid values as unsigned bytes; Java's UUID.compareTo compares signed longs. */
+    private static int unsignedOrder(UUID a, UUID b) {
+        int msb = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return msb != 0 ? msb : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 }

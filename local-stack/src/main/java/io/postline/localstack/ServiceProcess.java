@@ -24,8 +24,12 @@ public final class ServiceProcess {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
-        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx384m",
-                "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(),
+        // A stage holds a whole consumed batch (up to 2,000 events, decoded, plus its outputs) while a young
+        // collection may run, and the serial collector copies all of it: with the default young generation (a
+        // third of the heap, grown from a 64 MB start) the services spent a large share of their CPU in
+        // collections (JFR, docs/benchmarks.md). A fixed heap with a larger young generation collects less often.
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms512m", "-Xmx512m",
+                "-Xmn320m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(),
                 "--server.port=" + service.httpPort(settings.portOffset()),
                 "--management.server.port=" + service.managementPort(settings.portOffset()),
                 "--spring.kafka.bootstrap-servers=" + settings.bootstrapServers(),

@@ -1,5 +1,6 @@
 package io.postline.ingest.api;
 
+import io.postline.events.EventIds;
 import io.postline.ingest.AuthorizationAcceptance;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -71,7 +72,7 @@ public class AuthorizationController {
             return switch (withSource(checked, client)) {
                 case CheckedRequest.Invalid invalid -> Problems.invalidFields(invalid.errors(), invalid.cardData());
                 case CheckedRequest.Valid valid -> {
-                    UUID eventId = UUID.randomUUID();
+                    UUID eventId = EventIds.timeOrdered();
                     // One authorization, one request: its trace continues the request's (and the caller's).
                     acceptance.accept(List.of(new Received(eventId, valid.request().toEvent(Instant.now()), null)),
                             true, traceparent);
@@ -129,7 +130,7 @@ public class AuthorizationController {
                     case CheckedRequest.Invalid invalid -> results.add(new ItemResult(i, safeId(items.get(i)),
                             invalid.cardData() ? "REFUSED_CARD_DATA" : "REJECTED", null, null, invalid.errors()));
                     case CheckedRequest.Valid valid -> {
-                        UUID eventId = UUID.randomUUID();
+                        UUID eventId = EventIds.timeOrdered();
                         accepted.add(new Received(eventId, valid.request().toEvent(now), null));
                         AcceptedAuthorization a = accepted(valid, eventId);
                         results.add(new ItemResult(i, a.authorizationId(), "ACCEPTED", eventId, a.delivery(),

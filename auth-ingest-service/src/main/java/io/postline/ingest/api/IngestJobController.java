@@ -1,5 +1,6 @@
 package io.postline.ingest.api;
 
+import io.postline.events.EventIds;
 import io.postline.ingest.config.IngestProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -67,7 +68,7 @@ public class IngestJobController {
         if (problem.isPresent()) {
             return Problems.invalidFields(List.of(problem.get()), false);
         }
-        UUID jobId = UUID.randomUUID();
+        UUID jobId = EventIds.timeOrdered();
         Path dir = properties.jobs().directory().toAbsolutePath();
         Files.createDirectories(dir);
         Path part = dir.resolve(jobId + ".part");

@@ -53,10 +53,9 @@ public class Ledger {
         if (sequenceIds.isEmpty()) {
             return events;
         }
-        jdbc.query("select posting_sequence_id, posted_event::text from journal_entry where posting_sequence_id = any(?) "
+        jdbc.query("select posting_sequence_id, posted_event from journal_entry where posting_sequence_id = any(?) "
                 + "and posted_event is not null", rs -> {
-                    events.put(rs.getObject(1, UUID.class), EventJson.read(rs.getString(2).getBytes(
-                            java.nio.charset.StandardCharsets.UTF_8), PostingPosted.class));
+                    events.put(rs.getObject(1, UUID.class), EventJson.read(rs.getBytes(2), PostingPosted.class));
                 }, new SqlArrayValue("uuid", sequenceIds.toArray()));
         return events;
     }
@@ -112,7 +111,7 @@ public class Ledger {
         }
         jdbc.batchUpdate("insert into journal_entry (journal_id, posting_sequence_id, authorization_id, entry_type, "
                         + "corrects_journal_id, business_date, authorized_minor, authorized_currency, context, "
-                        + "posted_event, posted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)",
+                        + "posted_event, posted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)",
                 order, order.size(), (ps, i) -> {
                     JournalEntry e = entries.get(i);
                     PostingPosted p = events.get(i);
@@ -125,7 +124,7 @@ public class Ledger {
                     ps.setLong(7, e.authorizedAmount().amountMinor());
                     ps.setString(8, e.authorizedAmount().currency());
                     ps.setString(9, EventJson.mapper().writeValueAsString(e.context()));
-                    ps.setString(10, new String(EventJson.write(p), java.nio.charset.StandardCharsets.UTF_8));
+                    ps.setBytes(10, EventJson.write(p));
                     ps.setTimestamp(11, java.sql.Timestamp.from(p.postedAt()));
                 });
         insertLines(entries);

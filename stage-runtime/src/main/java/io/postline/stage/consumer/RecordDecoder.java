@@ -20,22 +20,21 @@ final class RecordDecoder {
     }
 
     static Decoded decode(ConsumerRecord<String, byte[]> record) {
-        UUID poisonId = EventIds.of("poison/" + record.topic() + "/" + record.partition() + "/" + record.offset());
         Topic topic = Topic.byName(record.topic()).orElse(null);
         if (topic == null) {
-            return new Decoded.Poison(poisonId, record, "topic is not in the catalogue", "UnknownTopic");
+            return new Decoded.Poison(poisonId(record), record, "topic is not in the catalogue", "UnknownTopic");
         }
         String id = header(record, CloudEventHeaders.ID);
         String type = header(record, CloudEventHeaders.TYPE);
         if (id == null) {
-            return new Decoded.Poison(poisonId, record, "missing header " + CloudEventHeaders.ID, "MissingHeader");
+            return new Decoded.Poison(poisonId(record), record, "missing header " + CloudEventHeaders.ID, "MissingHeader");
         }
         if (!topic.eventType().equals(type)) {
-            return new Decoded.Poison(poisonId, record, "unsupported " + CloudEventHeaders.TYPE + " '" + type
+            return new Decoded.Poison(poisonId(record), record, "unsupported " + CloudEventHeaders.TYPE + " '" + type
                     + "', expected " + topic.eventType(), "UnsupportedType");
         }
         if (record.value() == null) {
-            return new Decoded.Poison(poisonId, record, "empty value", "EmptyValue");
+            return new Decoded.Poison(poisonId(record), record, "empty value", "EmptyValue");
         }
         try {
             UUID eventId = UUID.fromString(id);
@@ -47,10 +46,15 @@ final class RecordDecoder {
                     "true".equals(header(record, CloudEventHeaders.REPLAY)), header(record, CloudEventHeaders.TRACEPARENT)),
                     record);
         } catch (MalformedEventException e) {
-            return new Decoded.Poison(poisonId, record, e.getMessage(), "MalformedEvent");
+            return new Decoded.Poison(poisonId(record), record, e.getMessage(), "MalformedEvent");
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            return new Decoded.Poison(poisonId, record, "bad header: " + e.getMessage(), e.getClass().getSimpleName());
+            return new Decoded.Poison(poisonId(record), record, "bad header: " + e.getMessage(), e.getClass().getSimpleName());
         }
+    }
+
+    /** Computed only for poison: a name-based id costs a SHA-1 digest. */
+    private static UUID poisonId(ConsumerRecord<String, byte[]> record) {
+        return EventIds.of("poison/" + record.topic() + "/" + record.partition() + "/" + record.offset());
     }
 
     static String header(ConsumerRecord<?, ?> record, String name) {

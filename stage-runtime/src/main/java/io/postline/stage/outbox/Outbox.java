@@ -107,7 +107,7 @@ public class Outbox {
             causes[i] = r.causeId();
             topics[i] = r.topic();
             keys[i] = r.key();
-            headers[i] = EventJson.mapper().writeValueAsString(r.headers());
+            headers[i] = HeadersJson.write(r.headers());
             payloads[i] = r.payload();
         }
         Set<UUID> stored = new HashSet<>(n * 2);

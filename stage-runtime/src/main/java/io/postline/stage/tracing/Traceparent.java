@@ -3,23 +3,21 @@ package io.postline.stage.tracing;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A W3C trace context header ({@code traceparent}, version 00): which trace an event belongs to and which
  * span caused it. Parsing is strict, so a malformed header from a client is dropped rather than carried on.
  */
 public record Traceparent(String traceId, String parentId, boolean sampled) {
-    private static final Pattern FORMAT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
     private static final String ZERO_TRACE = "0".repeat(32);
     private static final String ZERO_SPAN = "0".repeat(16);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public Traceparent {
-        if (!traceId.matches("[0-9a-f]{32}") || traceId.equals(ZERO_TRACE)) {
+        if (traceId.length() != 32 || !isHex(traceId, 0, 32) || traceId.equals(ZERO_TRACE)) {
             throw new IllegalArgumentException("trace id must be 32 lower-case hex digits, not all zero");
         }
-        if (!parentId.matches("[0-9a-f]{16}") || parentId.equals(ZERO_SPAN)) {
+        if (parentId.length() != 16 || !isHex(parentId, 0, 16) || parentId.equals(ZERO_SPAN)) {
             throw new IllegalArgumentException("parent id must be 16 lower-case hex digits, not all zero");
         }
     }
@@ -29,12 +27,20 @@ public record Traceparent(String traceId, String parentId, boolean sampled) {
         if (header == null) {
             return Optional.empty();
         }
-        var m = FORMAT.matcher(header.trim());
-        if (!m.matches() || m.group(1).equals(ZERO_TRACE) || m.group(2).equals(ZERO_SPAN)) {
+        // 00-<32 hex>-<16 hex>-<2 hex>, checked by position: every stage parses one per event (a regular
+        // expression here was a few per cent of a stage's CPU).
+        String h = header.strip();
+        if (h.length() != 55 || !h.startsWith("00-") || h.charAt(35) != '-' || h.charAt(52) != '-'
+                || !isHex(h, 3, 32) || !isHex(h, 36, 16) || !isHex(h, 53, 2)) {
             return Optional.empty();
         }
-        boolean sampled = (HexFormat.fromHexDigits(m.group(3)) & 1) == 1;
-        return Optional.of(new Traceparent(m.group(1), m.group(2), sampled));
+        String traceId = h.substring(3, 35);
+        String parentId = h.substring(36, 52);
+        if (traceId.equals(ZERO_TRACE) || parentId.equals(ZERO_SPAN)) {
+            return Optional.empty();
+        }
+        boolean sampled = (HexFormat.fromHexDigits(h, 53, 55) & 1) == 1;
+        return Optional.of(new Traceparent(traceId, parentId, sampled));
     }
 
     /** A new trace with a random id: used where no tracer is there to start one. */
@@ -60,6 +66,17 @@ public record Traceparent(String traceId, String parentId, boolean sampled) {
 
     public String header() {
         return "00-" + traceId + "-" + parentId + (sampled ? "-01" : "-00");
+    }
+
+    /** {@code length} lower-case hex digits at {@code from}. */
+    private static boolean isHex(String s, int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isZero(byte[] bytes) {

@@ -1,0 +1,51 @@
+package io.postline.stage.outbox;
+
+import java.util.Map;
+
+/**
+ * Writes an outbox row's headers (a flat map of strings) as a JSON object. Every output of every stage
+ * needs one; Jackson's general path was 3 to 6 % of a stage's CPU for these few short strings (JFR).
+ */
+final class HeadersJson {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private HeadersJson() {
+    }
+
+    static String write(Map<String, String> headers) {
+        StringBuilder json = new StringBuilder(64 + headers.size() * 48).append('{');
+        boolean first = true;
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+            if (!first) {
+                json.append(',');
+            }
+            first = false;
+            string(json, e.getKey()).append(':');
+            if (e.getValue() == null) {
+                json.append("null");
+            } else {
+                string(json, e.getValue());
+            }
+        }
+        return json.append('}').toString();
+    }
+
+    private static StringBuilder string(StringBuilder json, String s) {
+        json.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        json.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        return json.append('"');
+    }
+}
