@@ -27,6 +27,8 @@ import java.util.Map;
 public final class BatchFileBenchmark {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration TIMEOUT = Duration.ofMinutes(60);
+    /** Neither the consumer lag nor the reconciled count moved for this long: give up. */
+    private static final Duration STALL = Duration.ofMinutes(10);
 
     private final StackSettings settings;
     private final PrintStream out;
@@ -84,7 +86,9 @@ public final class BatchFileBenchmark {
                 out.printf("warm-up: %,d rows first, not measured%n", warmUpRows);
                 ingest(stack, token, warmUpFile);
                 release(stack, token);
-                awaitReconciled(stack, token, warmUp.rows(), System.nanoTime(), false);
+                if (awaitReconciled(stack, token, warmUp.rows(), false) == null) {
+                    return false;
+                }
             }
             return run(stack, token, file, contents, warmUp);
         }
@@ -102,7 +106,7 @@ public final class BatchFileBenchmark {
         Map<String, Double> cpuBefore = cpu.snapshot();
         long released = System.nanoTime();
         release(stack, token);
-        Map<String, Long> summary = awaitReconciled(stack, token, warmUp.rows() + contents.rows(), released, true);
+        Map<String, Long> summary = awaitReconciled(stack, token, warmUp.rows() + contents.rows(), true);
         if (summary == null) {
             return false;
         }
@@ -165,26 +169,11 @@ public final class BatchFileBenchmark {
         out.printf("release: %s in %.1f s%n", release.body(), seconds(System.nanoTime() - start));
     }
 
-    /** Waits until {@code rows} are matched or parked; the summary then, or null on time-out. */
-    private Map<String, Long> awaitReconciled(LocalStack stack, String token, long rows, long since, boolean report)
+    /** Waits until {@code rows} are matched or parked; the summary then, or null on time-out or a stall. */
+    private Map<String, Long> awaitReconciled(LocalStack stack, String token, long rows, boolean report)
             throws Exception {
-        String summaryUrl = stack.url(PipelineService.RECONCILIATION) + "/v1/reconciliation/summary";
-        long lastReport = System.nanoTime();
-        while (true) {
-            Map<String, Long> summary = StackApi.numbers(StackApi.get(HTTP, summaryUrl, token));
-            long done = summary.getOrDefault("matched", 0L) + summary.getOrDefault("parkedDuplicates", 0L);
-            if (done >= rows) {
-                return summary;
-            }
-            if (System.nanoTime() - since > TIMEOUT.toNanos()) {
-                out.println("timed out: " + summary);
-                return null;
-            }
-            if (report && System.nanoTime() - lastReport > 30_000_000_000L) {
-                lastReport = System.nanoTime();
-                out.printf("  %5.0f s: %,d of %,d reconciled%n", seconds(lastReport - since), done, rows);
-            }
-            Thread.sleep(500);
+        try (ReconciliationWait wait = new ReconciliationWait(HTTP, stack, settings.bootstrapServers(), token)) {
+            return wait.await(rows, TIMEOUT, STALL, report ? out : null);
         }
     }
 

@@ -209,22 +209,10 @@ public final class RestLoadBenchmark {
 
     /** Until reconciliation has every accepted authorization; fails when nothing moves for two minutes. */
     private void awaitReconciled(LocalStack stack, String token, long total) throws Exception {
-        String url = stack.url(PipelineService.RECONCILIATION) + "/v1/reconciliation/summary";
-        long lastDone = -1;
-        long lastProgress = System.nanoTime();
-        while (true) {
-            Map<String, Long> s = StackApi.numbers(StackApi.get(HTTP, url, token));
-            long done = s.getOrDefault("matched", 0L) + s.getOrDefault("parkedDuplicates", 0L);
-            if (done >= total) {
-                return;
+        try (ReconciliationWait wait = new ReconciliationWait(HTTP, stack, settings.bootstrapServers(), token)) {
+            if (wait.await(total, Duration.ofHours(1), Duration.ofMinutes(2), out) == null) {
+                throw new IllegalStateException("reconciliation did not reach " + total + " authorizations");
             }
-            if (done != lastDone) {
-                lastDone = done;
-                lastProgress = System.nanoTime();
-            } else if (System.nanoTime() - lastProgress > Duration.ofMinutes(2).toNanos()) {
-                throw new IllegalStateException("reconciliation stopped at " + done + " of " + total + ": " + s);
-            }
-            Thread.sleep(200);
         }
     }
 

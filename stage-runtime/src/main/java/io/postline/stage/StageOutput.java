@@ -15,8 +15,10 @@ public interface StageOutput {
     /**
      * Emits an event whose identity is a domain fact rather than a position among a cause's outputs (a
      * journal entry is posted once, whichever leg completed it), so any cause re-emitting it yields one id.
+     *
+     * @return the event's payload as the outbox holds it, for a stage that stores the same bytes (read only)
      */
-    void emit(InboundEvent cause, PipelineEvent event, UUID eventId);
+    byte[] emit(InboundEvent cause, PipelineEvent event, UUID eventId);
 
     /** Sends {@code cause} to its topic's DLT with a reason an operator can act on. */
     void deadLetter(InboundEvent cause, String reason);

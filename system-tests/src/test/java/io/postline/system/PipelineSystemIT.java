@@ -254,11 +254,11 @@ class PipelineSystemIT {
             String pairs = "from ingest.outbox i join posting.outbox p on p.message_key = i.message_key "
                     + "and p.topic = 'payments.posting.posted' where i.topic = 'payments.authorization.received' ";
             long traced = StackProbe.count(db, "select count(*) " + pairs
-                    + "and substr(i.headers->>'traceparent', 4, 32) = substr(p.headers->>'traceparent', 4, 32) "
-                    + "and substr(i.headers->>'traceparent', 37, 16) <> substr(p.headers->>'traceparent', 37, 16)");
+                    + "and substr(i.headers::jsonb->>'traceparent', 4, 32) = substr(p.headers::jsonb->>'traceparent', 4, 32) "
+                    + "and substr(i.headers::jsonb->>'traceparent', 37, 16) <> substr(p.headers::jsonb->>'traceparent', 37, 16)");
             long broken = StackProbe.count(db, "select count(*) " + pairs
-                    + "and (p.headers->>'traceparent' is null "
-                    + "or substr(i.headers->>'traceparent', 4, 32) <> substr(p.headers->>'traceparent', 4, 32))");
+                    + "and (p.headers::jsonb->>'traceparent' is null "
+                    + "or substr(i.headers::jsonb->>'traceparent', 4, 32) <> substr(p.headers::jsonb->>'traceparent', 4, 32))");
             assertThat(traced).as("posted authorizations whose posting continues ingest's trace in its own span")
                     .isGreaterThanOrEqualTo(UNIQUE);
             assertThat(broken).as("posted authorizations in another trace than ingest's").isZero();

@@ -3,11 +3,8 @@ package io.postline.ingest.delivery;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.postline.ingest.config.IngestProperties;
 import io.postline.ingest.config.IngestProperties.Mode;
-import io.postline.stage.outbox.Outbox;
-import io.postline.stage.outbox.OutboxRecord;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -17,22 +14,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Releases held authorizations to the outbox: near-realtime sources when a micro-batch is full or its
  * oldest member has waited long enough, batch sources on their schedule or an operator's word. A release
- * moves rows from the hold to the outbox in one transaction, so each is published once.
+ * hands held outbox rows to the relay in chunks, one transaction each, so each is published once.
  */
 @Component
 public class HeldReleases {
     private static final Logger log = LoggerFactory.getLogger(HeldReleases.class);
     private static final int CHUNK = 5000;
     private final HeldAuthorizations held;
-    private final Outbox outbox;
     private final TransactionTemplate tx;
     private final IngestProperties properties;
     private final MeterRegistry meters;
 
-    public HeldReleases(HeldAuthorizations held, Outbox outbox, TransactionTemplate tx, IngestProperties properties,
+    public HeldReleases(HeldAuthorizations held, TransactionTemplate tx, IngestProperties properties,
                         MeterRegistry meters) {
         this.held = held;
-        this.outbox = outbox;
         this.tx = tx;
         this.properties = properties;
         this.meters = meters;
@@ -64,11 +59,7 @@ public class HeldReleases {
         long released = 0;
         while (released < max) {
             int want = (int) Math.min(CHUNK, max - released);
-            Integer moved = tx.execute(status -> {
-                List<OutboxRecord> records = held.take(sourceId, want);
-                outbox.append(records);
-                return records.size();
-            });
+            Integer moved = tx.execute(status -> held.release(sourceId, want));
             released += moved == null ? 0 : moved;
             if (moved == null || moved < want) {
                 break;

@@ -1,5 +1,6 @@
 package io.postline.enrichment.domain;
 
+import io.postline.events.AuthorizationReceived;
 import io.postline.events.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,7 +23,6 @@ public final class ReferenceRows {
             "valid_from");
     private static final Pattern ACCOUNT_NUMBER = Pattern.compile("[A-Za-z0-9]{1,34}");
     private static final Pattern SORT_CODE = Pattern.compile("[0-9]{2}-[0-9]{2}-[0-9]{2}");
-    private static final Pattern CARD_TOKEN = Pattern.compile("[A-Za-z0-9_-]{8,64}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Set<String> STATUSES = Set.of("OPEN", "BLOCKED", "CLOSED");
     private static final Set<String> HOLDER_TYPES = Set.of("PERSONAL", "BUSINESS");
@@ -82,7 +82,7 @@ public final class ReferenceRows {
         check(errors, v.get("segment") != null && v.get("segment").length() <= 35, "segment is required (<= 35)");
         check(errors, v.get("product_code") != null && knownProducts.contains(v.get("product_code")),
                 "product_code must be one of " + knownProducts);
-        check(errors, v.get("card_token") == null || CARD_TOKEN.matcher(v.get("card_token")).matches(),
+        check(errors, v.get("card_token") == null || AuthorizationReceived.CARD_TOKEN.matches(v.get("card_token")),
                 "card_token must be a token of 8-64 of A-Z a-z 0-9 _ -");
         check(errors, v.get("issuing_country") == null || COUNTRY.matcher(v.get("issuing_country")).matches(),
                 "issuing_country must be ISO 3166 alpha-2");

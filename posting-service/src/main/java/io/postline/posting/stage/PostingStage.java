@@ -175,13 +175,15 @@ public class PostingStage implements StageHandler {
                 batchSources.add(e);
             }
         }
-        ledger.post(journal, posted);
-        bankInput.add(batchSources);
+        // Emitted first so the journal stores the very bytes the outbox publishes: each event is serialised once.
+        List<byte[]> payloads = new ArrayList<>(journal.size());
         for (int i = 0; i < journal.size(); i++) {
             JournalEntry e = journal.get(i);
-            output.emit(causes.get(i), posted.get(i), e.postedEventId());
+            payloads.add(output.emit(causes.get(i), posted.get(i), e.postedEventId()));
             meters.counter("postline.posting.journal.entries", "type", e.entryType().name()).increment();
         }
+        ledger.post(journal, posted, payloads);
+        bankInput.add(batchSources);
     }
 
     /** For replayed inputs of entries already posted, publishes the stored event again (same id). */

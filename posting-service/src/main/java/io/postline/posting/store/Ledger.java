@@ -100,8 +100,8 @@ public class Ledger {
         return reversed;
     }
 
-    /** Writes the entries and the events published for them (same order). */
-    public void post(List<JournalEntry> entries, List<PostingPosted> events) {
+    /** Writes the entries and the events published for them, with each event's serialised form (same order). */
+    public void post(List<JournalEntry> entries, List<PostingPosted> events, List<byte[]> payloads) {
         if (entries.isEmpty()) {
             return;
         }
@@ -124,7 +124,7 @@ public class Ledger {
                     ps.setLong(7, e.authorizedAmount().amountMinor());
                     ps.setString(8, e.authorizedAmount().currency());
                     ps.setString(9, EventJson.mapper().writeValueAsString(e.context()));
-                    ps.setBytes(10, EventJson.write(p));
+                    ps.setBytes(10, payloads.get(i));
                     ps.setTimestamp(11, java.sql.Timestamp.from(p.postedAt()));
                 });
         insertLines(entries);

@@ -25,7 +25,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -57,6 +59,14 @@ public class StageRuntimeAutoConfiguration {
     @Bean
     StageRuntimeMigration stageRuntimeMigration(DataSource dataSource, DatabaseProperties database) {
         return new StageRuntimeMigration(dataSource, database.schema());
+    }
+
+    /** The service's own migrations run after the runtime's, so they may use its tables (ingest's V3 does). */
+    @Bean
+    @ConditionalOnMissingBean
+    FlywayMigrationStrategy serviceMigrationsAfterRuntime(
+            StageRuntimeMigration migrated) {
+        return flyway -> flyway.migrate();
     }
 
     @Bean

@@ -24,7 +24,8 @@ public class StageRuntimeMigration implements InitializingBean {
                 .schemas(schema)
                 .defaultSchema(schema)
                 .table("stage_runtime_history")
-                // Either migration may run first; each baselines a schema the other already populated.
+                // Each baselines a schema the other already populated; the runtime's run first (a migration strategy
+                // in StageRuntimeAutoConfiguration), so a service's migrations may use the runtime's tables.
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .locations("classpath:db/stage-runtime")

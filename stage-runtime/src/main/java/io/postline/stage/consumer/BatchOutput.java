@@ -36,9 +36,11 @@ final class BatchOutput implements StageOutput {
     }
 
     @Override
-    public void emit(InboundEvent cause, PipelineEvent event, UUID eventId) {
-        outputs.add(EventRecords.of(eventId, event, stage, Instant.now(), cause.traceparent(), cause.replay())
-                .causedBy(cause.eventId()));
+    public byte[] emit(InboundEvent cause, PipelineEvent event, UUID eventId) {
+        OutboxRecord record = EventRecords.of(eventId, event, stage, Instant.now(), cause.traceparent(), cause.replay())
+                .causedBy(cause.eventId());
+        outputs.add(record);
+        return record.payload();
     }
 
     @Override

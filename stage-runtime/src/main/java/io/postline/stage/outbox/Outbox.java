@@ -2,6 +2,7 @@ package io.postline.stage.outbox;
 
 import io.postline.events.CloudEventHeaders;
 import io.postline.events.EventJson;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -27,7 +28,7 @@ public class Outbox {
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
     };
     private static final String COLUMNS = "event_id, cause_id, topic, message_key, headers, payload";
-    private static final String ROWS = "select e, c, t, k, h::jsonb, p from unnest(?::uuid[], ?::uuid[], ?::text[], "
+    private static final String ROWS = "select e, c, t, k, h, p from unnest(?::uuid[], ?::uuid[], ?::text[], "
             + "?::text[], ?::text[], ?::bytea[]) as u(e, c, t, k, h, p)";
     // One pending-publication row per statement lists the seqs it stored (V3 migration explains why).
     private static final String TRACKED = ", pending as (insert into outbox_pending (seqs) select array_agg(seq order by seq) "
@@ -41,10 +42,21 @@ public class Outbox {
             + "created_at = now() returning event_id, seq)" + TRACKED
             + "select s.event_id, p.batch_id from stored s cross join pending p";
     private static final String REEMIT = "with stored as (update outbox set created_at = now(), "
-            + "headers = headers || ?::jsonb where cause_id = any(?) and topic not like '%.dlt' "
-            + "returning seq, event_id, topic, message_key, headers::text as h, payload, cause_id)" + TRACKED
+            + "headers = (headers::jsonb || ?::jsonb)::text where cause_id = any(?) and topic not like '%.dlt' "
+            + "returning seq, event_id, topic, message_key, headers as h, payload, cause_id)" + TRACKED
             + "select s.event_id, s.topic, s.message_key, s.h, s.payload, s.cause_id, p.batch_id "
             + "from stored s cross join pending p";
+
+    // Held rows: stored like the others, listed under a hold key instead of as pending (V6 migration).
+    private static final String HOLD = "with stored as (insert into outbox (" + COLUMNS + ") " + ROWS
+            + " on conflict (event_id) do nothing returning seq) "
+            + "insert into outbox_held (seq, hold_key) select seq, ? from stored";
+    private static final String RELEASE = "with released as (delete from outbox_held where seq in (select seq "
+            + "from outbox_held where hold_key = ? order by seq limit ? for update skip locked) returning seq), "
+            + "pending as (insert into outbox_pending (seqs) select array_agg(seq order by seq) from released "
+            + "having count(*) > 0 returning batch_id, seqs) "
+            + "select o.event_id, o.topic, o.message_key, o.headers, o.payload, o.cause_id, p.batch_id "
+            + "from pending p join outbox o on o.seq = any(p.seqs) order by o.seq";
 
     private final JdbcTemplate jdbc;
     private final OutboxRelay relay;
@@ -57,6 +69,50 @@ public class Outbox {
     /** Stores new outputs; an output whose id is already stored is left alone (it was emitted before). */
     public void append(List<OutboxRecord> records) {
         write(INSERT, records);
+    }
+
+    /**
+     * Stores new outputs without publishing them: they wait under {@code holdKey} until {@link #release}. A held
+     * record is kept whatever its age (the retention purge skips it).
+     */
+    public void hold(String holdKey, List<OutboxRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        requireTransaction();
+        Object[][] columns = columns(records);
+        jdbc.update(HOLD, new SqlArrayValue("uuid", columns[0]), new SqlArrayValue("uuid", columns[1]),
+                new SqlArrayValue("text", columns[2]), new SqlArrayValue("text", columns[3]),
+                new SqlArrayValue("text", columns[4]), new SqlArrayValue("bytea", columns[5]), holdKey);
+    }
+
+    /** How many records wait under a hold key, and since when the oldest. */
+    public record Held(long count, Instant oldest) {
+    }
+
+    public Held held(String holdKey) {
+        return jdbc.queryForObject("select count(*), min(held_at) from outbox_held where hold_key = ?",
+                (rs, n) -> new Held(rs.getLong(1), rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()),
+                holdKey);
+    }
+
+    /**
+     * Releases up to {@code limit} of the oldest records held under {@code holdKey}: they are published after
+     * the caller's transaction commits, like appended ones. Rows another transaction is releasing are skipped.
+     *
+     * @return how many were released
+     */
+    public int release(String holdKey, int limit) {
+        requireTransaction();
+        List<OutboxRecord> released = new ArrayList<>();
+        long[] batch = {0};
+        jdbc.query(RELEASE, rs -> {
+            released.add(new OutboxRecord(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                    EventJson.mapper().readValue(rs.getString(4), HEADERS), rs.getBytes(5), rs.getObject(6, UUID.class)));
+            batch[0] = rs.getLong(7);
+        }, holdKey, limit);
+        publishAfterCommit(batch[0], released);
+        return released.size();
     }
 
     /**
@@ -95,6 +151,31 @@ public class Outbox {
         }
         requireTransaction();
         int n = records.size();
+        Object[][] columns = columns(records);
+        Set<UUID> stored = new HashSet<>(n * 2);
+        long[] batch = {0};
+        jdbc.query(sql, rs -> {
+            stored.add(rs.getObject(1, UUID.class));
+            batch[0] = rs.getLong(2);
+        }, new SqlArrayValue("uuid", columns[0]), new SqlArrayValue("uuid", columns[1]),
+                new SqlArrayValue("text", columns[2]), new SqlArrayValue("text", columns[3]),
+                new SqlArrayValue("text", columns[4]), new SqlArrayValue("bytea", columns[5]));
+        if (stored.size() == n) {
+            publishAfterCommit(batch[0], records);
+        } else {
+            List<OutboxRecord> toPublish = new ArrayList<>(stored.size());
+            for (OutboxRecord r : records) {
+                if (stored.contains(r.eventId())) {
+                    toPublish.add(r);
+                }
+            }
+            publishAfterCommit(batch[0], toPublish);
+        }
+    }
+
+    /** The statement's column arrays: ids, causes, topics, keys, headers (JSON), payloads (typed as bytea[]). */
+    private static Object[][] columns(List<OutboxRecord> records) {
+        int n = records.size();
         Object[] ids = new Object[n];
         Object[] causes = new Object[n];
         Object[] topics = new Object[n];
@@ -110,25 +191,7 @@ public class Outbox {
             headers[i] = HeadersJson.write(r.headers());
             payloads[i] = r.payload();
         }
-        Set<UUID> stored = new HashSet<>(n * 2);
-        long[] batch = {0};
-        jdbc.query(sql, rs -> {
-            stored.add(rs.getObject(1, UUID.class));
-            batch[0] = rs.getLong(2);
-        }, new SqlArrayValue("uuid", ids), new SqlArrayValue("uuid", causes), new SqlArrayValue("text", topics),
-                new SqlArrayValue("text", keys), new SqlArrayValue("text", headers),
-                new SqlArrayValue("bytea", (Object[]) payloads));
-        if (stored.size() == n) {
-            publishAfterCommit(batch[0], records);
-        } else {
-            List<OutboxRecord> toPublish = new ArrayList<>(stored.size());
-            for (OutboxRecord r : records) {
-                if (stored.contains(r.eventId())) {
-                    toPublish.add(r);
-                }
-            }
-            publishAfterCommit(batch[0], toPublish);
-        }
+        return new Object[][]{ids, causes, topics, keys, headers, payloads};
     }
 
     private void publishAfterCommit(long batchId, List<OutboxRecord> records) {

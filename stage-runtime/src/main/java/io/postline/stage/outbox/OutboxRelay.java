@@ -32,7 +32,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * Publishes committed outbox rows and forgets each writing transaction's pending-publication row once the
  * broker has acknowledged all of its records. Rows themselves are kept for the retention period so a
- * replay can re-emit them, then purged together with old inbox ids.
+ * replay can re-emit them, then purged together with old inbox ids; rows held for a later release are kept.
  * <ul>
  *   <li>Fast path: {@link #publish} right after the writing transaction commits.</li>
  *   <li>Leftovers: a poller re-publishes pending batches older than {@code leftoverAge} that nobody has in
@@ -179,7 +179,7 @@ public class OutboxRelay implements SmartLifecycle {
                     break;
                 }
                 rows += c[1];
-                List<OutboxRecord> records = jdbc.query("select o.event_id, o.topic, o.message_key, o.headers::text, "
+                List<OutboxRecord> records = jdbc.query("select o.event_id, o.topic, o.message_key, o.headers, "
                                 + "o.payload, o.cause_id from outbox_pending p join outbox o on o.seq = any(p.seqs) "
                                 + "where p.batch_id = ? order by o.seq",
                         (rs, n) -> new OutboxRecord(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
@@ -195,12 +195,13 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Deletes published rows and inbox ids older than their retention, a chunk per statement. */
-    void purgeExpired() {
+    /** Deletes published rows and inbox ids older than their retention, a chunk per statement (runs on a schedule). */
+    public void purgeExpired() {
         try {
             long outbox = purge("delete from outbox where seq in (select o.seq from outbox o where o.created_at "
                     + "< now() - make_interval(secs => ?) and not exists (select 1 from outbox_pending p "
-                    + "where o.seq = any(p.seqs)) limit 10000)", retention.outbox());
+                    + "where o.seq = any(p.seqs)) and not exists (select 1 from outbox_held h where h.seq = o.seq) "
+                    + "limit 10000)", retention.outbox());
             long inbox = purge("delete from inbox where event_id in (select event_id from inbox where received_at "
                     + "< now() - make_interval(secs => ?) limit 10000)", retention.inbox());
             if (outbox + inbox > 0) {

@@ -95,14 +95,14 @@ public class DeadLetterReplay {
 
     private List<Row> rows(Filter filter, int limit) {
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select event_id, message_key, headers::text, payload, created_at "
+        StringBuilder sql = new StringBuilder("select event_id, message_key, headers, payload, created_at "
                 + "from outbox where topic like '%.dlt'");
         if (filter.authorizationId() != null) {
             sql.append(" and message_key = ?");
             args.add(filter.authorizationId());
         }
         if (filter.reasonContains() != null) {
-            sql.append(" and strpos(lower(headers ->> ?), lower(?)) > 0");
+            sql.append(" and strpos(lower(headers::jsonb ->> ?), lower(?)) > 0");
             args.add(CloudEventHeaders.DLT_REASON);
             args.add(filter.reasonContains());
         }

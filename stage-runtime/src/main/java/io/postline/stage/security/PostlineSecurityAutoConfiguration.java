@@ -1,5 +1,8 @@
 package io.postline.stage.security;
 
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -8,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -37,6 +41,23 @@ public class PostlineSecurityAutoConfiguration {
                 new io.postline.stage.web.CardDataFilter(properties.ingestPaths()));
         registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /** Wraps the resource server's decoder in a {@link VerifiedTokenCache} unless the cache is disabled. */
+    @Bean
+    static BeanPostProcessor verifiedTokenCaching(ObjectProvider<PostlineSecurityProperties> properties) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokenCache)) {
+                    PostlineSecurityProperties.TokenCache cache = properties.getObject().tokenCache();
+                    if (cache.enabled()) {
+                        return new VerifiedTokenCache(decoder, cache.maxAge(), cache.maxEntries(), Clock.systemUTC());
+                    }
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean

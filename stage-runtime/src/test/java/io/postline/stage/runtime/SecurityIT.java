@@ -2,6 +2,7 @@ package io.postline.stage.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.postline.stage.security.VerifiedTokenCache;
 import io.postline.stage.test.StageIntegrationTest;
 import io.postline.stage.test.TestTokens;
 import java.net.URI;
@@ -10,8 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /** The one API security policy every service gets: 401 without a token, 403 with the wrong scope, 2xx with the right one. */
 @StageIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -21,6 +24,9 @@ class SecurityIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JwtDecoder decoder;
 
     int call(String method, String path, String authorization) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
@@ -109,5 +115,16 @@ class SecurityIT {
         assertThat(call("GET", "/actuator/health", null)).isEqualTo(200);
         assertThat(call("GET", "/actuator/prometheus", null)).isEqualTo(200);
         assertThat(call("GET", "/actuator/env", null)).isNotEqualTo(200); // not exposed
+    }
+
+    @Test
+    void theResourceServerChecksATokenOnceAndStillRefusesAForgedOne() throws Exception {
+        assertThat(decoder).isInstanceOf(VerifiedTokenCache.class);
+        String token = TestTokens.bearer("operations:read");
+        assertThat(call("GET", "/v1/echo", token)).isEqualTo(200);
+        assertThat(call("GET", "/v1/echo", token)).isEqualTo(200);
+        // Same header and claims, another signature: a different token, so it is checked, and refused.
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
+        assertThat(call("GET", "/v1/echo", forged)).isEqualTo(401);
     }
 }

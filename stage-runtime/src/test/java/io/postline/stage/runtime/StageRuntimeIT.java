@@ -11,6 +11,10 @@ import io.postline.events.EventJson;
 import io.postline.events.Merchant;
 import io.postline.events.SampleEvents;
 import io.postline.events.Topic;
+import io.postline.stage.outbox.EventRecords;
+import io.postline.stage.outbox.Outbox;
+import io.postline.stage.outbox.OutboxRecord;
+import io.postline.stage.outbox.OutboxRelay;
 import io.postline.stage.replay.DeadLetterReplay;
 import io.postline.stage.replay.DeadLetterReplay.DeadLetter;
 import io.postline.stage.replay.DeadLetterReplay.Filter;
@@ -23,9 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @StageIntegrationTest(properties = {"spring.application.name=echo", "postline.database.schema=runtime_test"})
 class StageRuntimeIT {
@@ -41,6 +48,18 @@ class StageRuntimeIT {
     DeadLetterReplay deadLetters;
     @Autowired
     io.postline.stage.metrics.BrokerOffsetGauges brokerOffsets;
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    OutboxRelay relay;
+    @Autowired
+    PlatformTransactionManager transactions;
+    TransactionTemplate tx;
+
+    @BeforeEach
+    void transactions() {
+        tx = new TransactionTemplate(transactions);
+    }
 
     @Test
     void everyEventIsProcessedOnceAndItsOutputIdIsDerivedFromIt() {
@@ -233,7 +252,7 @@ class StageRuntimeIT {
                 SampleEvents.T0);
         // A crash after commit, before the fast path sent it: the row and its pending batch are there, old.
         jdbc.update("with o as (insert into outbox (event_id, topic, message_key, headers, payload, created_at) "
-                        + "values (?, ?, ?, ?::jsonb, ?, now() - interval '1 minute') returning seq) "
+                        + "values (?, ?, ?, ?, ?, now() - interval '1 minute') returning seq) "
                         + "insert into outbox_pending (seqs, created_at) select array[seq], now() - interval '1 minute' "
                         + "from o", id, UNIQUE, "LEFTOVER-1",
                 EventJson.mapper().writeValueAsString(Map.of(CloudEventHeaders.ID, id.toString(),
@@ -256,7 +275,7 @@ class StageRuntimeIT {
         double repeatsBefore = meters.find("postline.stage.inbox.repeats").counters().stream()
                 .mapToDouble(c -> c.count()).sum();
         jdbc.update("with o as (insert into outbox (event_id, topic, message_key, headers, payload, created_at) "
-                        + "values (?, ?, ?, ?::jsonb, ?, now() - interval '1 minute') returning seq) "
+                        + "values (?, ?, ?, ?, ?, now() - interval '1 minute') returning seq) "
                         + "insert into outbox_pending (seqs, created_at) select array[seq], now() - interval '1 minute' "
                         + "from o", id, Topic.AUTHORIZATION_RECEIVED.topicName(), "PUBLISHED-TWICE-1",
                 EventJson.mapper().writeValueAsString(Map.of(CloudEventHeaders.ID, id.toString(),
@@ -270,6 +289,42 @@ class StageRuntimeIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(meters.find("postline.stage.inbox.repeats")
                 .counters().stream().mapToDouble(c -> c.count()).sum()).isGreaterThan(repeatsBefore));
         assertThat(forAuthorizations(probe.readAll(UNIQUE), "PUBLISHED-TWICE-1")).as("processed once").hasSize(1);
+    }
+
+    @Test
+    void heldOutputsWaitForTheirReleaseSurviveThePurgeAndAreThenPublishedOnceInOrder() {
+        String received = Topic.AUTHORIZATION_RECEIVED.topicName();
+        List<String> ids = List.of("HELD-1", "HELD-2", "HELD-3");
+        List<OutboxRecord> records = ids.stream().map(id -> EventRecords.of(EventIds.timeOrdered(),
+                SampleEvents.received(id), "held-test", SampleEvents.T0, null, false)).toList();
+        tx.executeWithoutResult(s -> outbox.hold("held-source", records));
+
+        assertThat(outbox.held("held-source").count()).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(*) from outbox_unpublished where message_key like 'HELD-%'",
+                Integer.class)).as("not pending, so neither the fast path nor the poller sends them").isZero();
+        // Older than the retention: the purge keeps them all the same.
+        jdbc.update("update outbox set created_at = now() - interval '30 days' where message_key like 'HELD-%'");
+        relay.purgeExpired();
+        assertThat(jdbc.queryForObject("select count(*) from outbox where message_key like 'HELD-%'", Integer.class))
+                .isEqualTo(3);
+
+        assertThat(releaseHeld(2)).isEqualTo(2);
+        assertThat(outbox.held("held-source").count()).as("the oldest two went first").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select o.message_key from outbox_held h join outbox o using (seq)",
+                String.class)).isEqualTo("HELD-3");
+        probe.awaitRecords(received, all -> forAuthorizations(all, "HELD-1", "HELD-2").size() == 2);
+        assertThat(releaseHeld(2)).isEqualTo(1);
+        List<ConsumerRecord<String, byte[]>> published = probe.awaitRecords(received,
+                all -> forAuthorizations(all, "HELD-3").size() == 1);
+        assertThat(forAuthorizations(published, ids.toArray(String[]::new))).extracting(ConsumerRecord::key)
+                .as("each once").containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(outbox.held("held-source").count()).isZero();
+        assertThat(releaseHeld(2)).isZero();
+    }
+
+    private int releaseHeld(int limit) {
+        Integer released = tx.execute(s -> outbox.release("held-source", limit));
+        return released == null ? -1 : released;
     }
 
     private static List<ConsumerRecord<String, byte[]>> forAuthorizations(List<ConsumerRecord<String, byte[]>> all,
