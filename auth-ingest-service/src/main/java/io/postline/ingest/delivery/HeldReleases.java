@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Releases held authorizations to the outbox: near-realtime sources when a micro-batch is full or its
+ * Releases held authorizations to the outbox relay: near-realtime sources when a micro-batch is full or its
  * oldest member has waited long enough, batch sources on their schedule or an operator's word. A release
  * hands held outbox rows to the relay in chunks, one transaction each, so each is published once.
  */
