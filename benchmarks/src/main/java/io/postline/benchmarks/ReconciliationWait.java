@@ -2,27 +2,23 @@ package io.postline.benchmarks;
 
 import io.postline.localstack.LocalStack;
 import io.postline.localstack.PipelineService;
+import io.postline.reconciliation.patch.PipelineLag;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.GroupListing;
-import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Waits until reconciliation has matched or parked a given number of authorizations, without loading the
  * pipeline it measures. The reconciliation summary counts the item table, a scan that grows with it (1.7 s of
  * database time at a million items): polled twice a second it took a core of its own by the end of a
- * million-row run. So while the consumer groups have lag the wait reads only the lag (three broker requests);
+ * million-row run. So while the consumer groups have lag the wait reads only the lag (reconciliation's own
+ * {@link PipelineLag} over every consumer group: three broker requests);
  * once the lag is gone it reads the summary after 1 s, then 2, 4 and at most every 8 s while it waits on.
  */
 final class ReconciliationWait implements AutoCloseable {
@@ -63,7 +59,7 @@ final class ReconciliationWait implements AutoCloseable {
                 lastLag = lag;
                 lastChange = now;
             }
-            if (lag > 0) {
+            if (lag != 0) { // behind, or not known
                 summaryEvery = FIRST_SUMMARY_NANOS;
             } else if (now - lastSummary >= summaryEvery) {
                 lastSummary = now;
@@ -93,34 +89,11 @@ final class ReconciliationWait implements AutoCloseable {
         }
     }
 
-    /** Records produced to the topics of every consumer group but not yet committed by it. */
+    /** Records produced to the topics of every consumer group but not yet committed by it; -1 if unknown. */
     private long lag() throws Exception {
         List<String> groups = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all()
                 .get(TIMEOUT_MS, TimeUnit.MILLISECONDS).stream().map(GroupListing::groupId).toList();
-        if (groups.isEmpty()) {
-            return 0;
-        }
-        Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
-        groups.forEach(g -> specs.put(g, new ListConsumerGroupOffsetsSpec()));
-        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = admin.listConsumerGroupOffsets(specs).all()
-                .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        committed.values().forEach(offsets -> offsets.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest())));
-        if (latest.isEmpty()) {
-            return 0;
-        }
-        Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
-                .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        long lag = 0;
-        for (Map<TopicPartition, OffsetAndMetadata> offsets : committed.values()) {
-            for (var e : offsets.entrySet()) {
-                ListOffsetsResultInfo end = ends.get(e.getKey());
-                if (e.getValue() != null && end != null) {
-                    lag += Math.max(0, end.offset() - e.getValue().offset());
-                }
-            }
-        }
-        return lag;
+        return groups.isEmpty() ? 0 : new PipelineLag(admin, groups).read().orElse(-1);
     }
 
     @Override

@@ -64,8 +64,7 @@ public class StageRuntimeAutoConfiguration {
     /** The service's own migrations run after the runtime's, so they may use its tables (ingest's V3 does). */
     @Bean
     @ConditionalOnMissingBean
-    FlywayMigrationStrategy serviceMigrationsAfterRuntime(
-            StageRuntimeMigration migrated) {
+    FlywayMigrationStrategy serviceMigrationsAfterRuntime(StageRuntimeMigration migrated) {
         return flyway -> flyway.migrate();
     }
 

@@ -2,6 +2,8 @@ package io.postline.stage.outbox;
 
 import io.postline.events.CloudEventHeaders;
 import io.postline.events.EventJson;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -104,15 +107,10 @@ public class Outbox {
      */
     public int release(String holdKey, int limit) {
         requireTransaction();
-        List<OutboxRecord> released = new ArrayList<>();
-        long[] batch = {0};
-        jdbc.query(RELEASE, rs -> {
-            released.add(new OutboxRecord(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                    EventJson.mapper().readValue(rs.getString(4), HEADERS), rs.getBytes(5), rs.getObject(6, UUID.class)));
-            batch[0] = rs.getLong(7);
-        }, holdKey, limit);
-        publishAfterCommit(batch[0], released);
-        return released.size();
+        StoredBatch released = new StoredBatch();
+        jdbc.query(RELEASE, released, holdKey, limit);
+        publishAfterCommit(released.batchId, released.records);
+        return released.records.size();
     }
 
     /**
@@ -133,15 +131,11 @@ public class Outbox {
             return causes;
         }
         requireTransaction();
-        List<OutboxRecord> again = new ArrayList<>();
-        long[] batch = {0};
-        jdbc.query(REEMIT, rs -> {
-            again.add(new OutboxRecord(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                    EventJson.mapper().readValue(rs.getString(4), HEADERS), rs.getBytes(5), rs.getObject(6, UUID.class)));
-            batch[0] = rs.getLong(7);
-        }, "{\"" + CloudEventHeaders.REPLAY + "\":\"true\"}", new SqlArrayValue("uuid", causeIds.toArray()));
-        again.forEach(r -> causes.add(r.causeId()));
-        publishAfterCommit(batch[0], again);
+        StoredBatch again = new StoredBatch();
+        jdbc.query(REEMIT, again, "{\"" + CloudEventHeaders.REPLAY + "\":\"true\"}",
+                new SqlArrayValue("uuid", causeIds.toArray()));
+        again.records.forEach(r -> causes.add(r.causeId()));
+        publishAfterCommit(again.batchId, again.records);
         return causes;
     }
 
@@ -170,6 +164,19 @@ public class Outbox {
                 }
             }
             publishAfterCommit(batch[0], toPublish);
+        }
+    }
+
+    /** Rows (event id, topic, key, headers, payload, cause id, pending batch id) of records listed in one pending batch. */
+    private static final class StoredBatch implements RowCallbackHandler {
+        final List<OutboxRecord> records = new ArrayList<>();
+        long batchId;
+
+        @Override
+        public void processRow(ResultSet rs) throws SQLException {
+            records.add(new OutboxRecord(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                    EventJson.mapper().readValue(rs.getString(4), HEADERS), rs.getBytes(5), rs.getObject(6, UUID.class)));
+            batchId = rs.getLong(7);
         }
     }
 
