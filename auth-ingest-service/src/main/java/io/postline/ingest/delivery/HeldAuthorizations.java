@@ -2,7 +2,6 @@ package io.postline.ingest.delivery;
 
 import io.postline.stage.outbox.Outbox;
 import io.postline.stage.outbox.OutboxRecord;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Repository;
 
@@ -23,12 +22,9 @@ public class HeldAuthorizations {
         outbox.hold(sourceId, records);
     }
 
-    public record Waiting(long count, Instant oldest) {
-    }
-
-    public Waiting waiting(String sourceId) {
-        Outbox.Held held = outbox.held(sourceId);
-        return new Waiting(held.count(), held.oldest());
+    /** How many of the source's authorizations wait, and since when the oldest. */
+    public Outbox.Held waiting(String sourceId) {
+        return outbox.held(sourceId);
     }
 
     /**

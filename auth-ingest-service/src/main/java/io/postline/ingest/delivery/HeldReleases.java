@@ -3,6 +3,7 @@ package io.postline.ingest.delivery;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.postline.ingest.config.IngestProperties;
 import io.postline.ingest.config.IngestProperties.Mode;
+import io.postline.stage.outbox.Outbox;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -41,7 +42,7 @@ public class HeldReleases {
                 return;
             }
             try {
-                HeldAuthorizations.Waiting w = held.waiting(id);
+                Outbox.Held w = held.waiting(id);
                 boolean full = w.count() >= source.maxCount();
                 boolean old = w.oldest() != null
                         && Duration.between(w.oldest(), Instant.now()).compareTo(source.maxDelay()) >= 0;
