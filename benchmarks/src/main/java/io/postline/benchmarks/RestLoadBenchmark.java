@@ -39,21 +39,46 @@ public final class RestLoadBenchmark {
     private static final int RELAYS = 5;
 
     /**
-     * @param latencyRate    authorizations per second in the latency phase (single POSTs)
+     * @param latencyRate    authorizations per second in the latency phase
      * @param latencyCount   authorizations in the latency phase
      * @param throughputCount authorizations in the throughput phase
      * @param throughputRate the offered rate in the throughput phase (authorizations per second)
      * @param batchSize      authorizations per {@code :batch} request in the throughput phase
      * @param baselineRecords records through the raw Kafka baseline
+     * @param latencyBatchSize authorizations per request in the latency phase: 1 sends single POSTs, more sends
+     *                       {@code :batch} requests of that many (a client that groups a few milliseconds of its
+     *                       traffic), at {@code latencyRate / latencyBatchSize} requests per second
      */
     public record Plan(int warmUp, double latencyRate, int latencyCount, int throughputCount, double throughputRate,
-                       int batchSize, int baselineRecords) {
+                       int batchSize, int baselineRecords, int latencyBatchSize) {
+        public Plan {
+            if (latencyBatchSize < 1 || batchSize < 1) {
+                throw new IllegalArgumentException("batch sizes must be at least 1");
+            }
+        }
+
         public static Plan full() {
-            return new Plan(5_000, 1_000, 60_000, 200_000, 6_000, 100, 200_000);
+            return new Plan(5_000, 1_000, 60_000, 200_000, 6_000, 100, 200_000, 1);
         }
 
         public static Plan shortForm() {
-            return new Plan(500, 200, 2_000, 10_000, 2_000, 100, 20_000);
+            return new Plan(500, 200, 2_000, 10_000, 2_000, 100, 20_000, 1);
+        }
+
+        /** {@code [full|short]}, or the seven numbers of the plan and optionally the latency phase's batch size. */
+        static Plan parse(String... args) {
+            if (args.length == 7 || args.length == 8) {
+                return new Plan(Integer.parseInt(args[0]), Double.parseDouble(args[1]), Integer.parseInt(args[2]),
+                        Integer.parseInt(args[3]), Double.parseDouble(args[4]), Integer.parseInt(args[5]),
+                        Integer.parseInt(args[6]), args.length == 8 ? Integer.parseInt(args[7]) : 1);
+            }
+            if (args.length == 0 || args.length == 1 && args[0].equals("full")) {
+                return full();
+            }
+            if (args.length == 1 && args[0].equals("short")) {
+                return shortForm();
+            }
+            throw new IllegalArgumentException("expected full, short, or 7 or 8 numbers; got " + String.join(" ", args));
         }
     }
 
@@ -67,15 +92,12 @@ public final class RestLoadBenchmark {
 
     /**
      * {@code rest-load [full|short]} or {@code rest-load <warm-up> <latency rate> <latency count>
-     * <throughput count> <throughput rate> <batch size> <baseline records>}; starts its own stack in
-     * {@code benchmarks/target/rest-load-stack}.
+     * <throughput count> <throughput rate> <batch size> <baseline records> [latency batch size]}; starts its
+     * own stack in {@code benchmarks/target/rest-load-stack}.
      */
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("postline.root", ".")).toAbsolutePath().normalize();
-        Plan plan = args.length == 7 ? new Plan(Integer.parseInt(args[0]), Double.parseDouble(args[1]),
-                Integer.parseInt(args[2]), Integer.parseInt(args[3]), Double.parseDouble(args[4]),
-                Integer.parseInt(args[5]), Integer.parseInt(args[6]))
-                : args.length > 0 && args[0].equals("short") ? Plan.shortForm() : Plan.full();
+        Plan plan = Plan.parse(args);
         boolean ok = new RestLoadBenchmark(settings(root, root.resolve("benchmarks/target/rest-load-stack"), 16092,
                 6000), System.out).run(plan);
         System.exit(ok ? 0 : 1);
@@ -102,15 +124,21 @@ public final class RestLoadBenchmark {
         ProcessCpu cpu = new ProcessCpu(stack);
         Counts sent = new Counts();
 
-        double warmRate = Math.min(500, plan.latencyRate());
-        out.printf("warm-up: %,d authorizations at %,.0f/s%n", plan.warmUp(), warmRate);
-        phase(stack, token, sender, singles("W-", 1, plan.warmUp(), sent), warmRate, sent);
+        // The warm-up sends what the latency phase will send, so the paths it measures are compiled.
+        double warmRate = plan.latencyBatchSize() == 1 ? Math.min(500, plan.latencyRate()) : plan.latencyRate();
+        out.printf("warm-up: %,d authorizations %s at %,.0f/s%n", plan.warmUp(), latencyForm(plan), warmRate);
+        phase(stack, token, sender, plan.latencyBatchSize() == 1 ? singles("W-", 1, plan.warmUp(), sent)
+                : batches("W-", 1, plan.warmUp(), plan.latencyBatchSize(), sent), warmRate / plan.latencyBatchSize(), sent);
 
-        out.printf("%nlatency: %,d single POSTs at %,.0f/s%n", plan.latencyCount(), plan.latencyRate());
+        out.printf("%nlatency: %,d authorizations %s at %,.0f/s%n", plan.latencyCount(), latencyForm(plan),
+                plan.latencyRate());
         var timers0 = StageTimers.read(HTTP, stack);
         var cpu0 = cpu.snapshot();
         long unique0 = sent.unique;
-        Phase latency = phase(stack, token, sender, singles("L-", 2, plan.latencyCount(), sent), plan.latencyRate(), sent);
+        Phase latency = plan.latencyBatchSize() == 1
+                ? phase(stack, token, sender, singles("L-", 2, plan.latencyCount(), sent), plan.latencyRate(), sent)
+                : phase(stack, token, sender, batches("L-", 2, plan.latencyCount(), plan.latencyBatchSize(), sent),
+                        plan.latencyRate() / plan.latencyBatchSize(), sent);
         var timers1 = StageTimers.read(HTTP, stack);
         var cpu1 = cpu.snapshot();
         long latencyUnique = sent.unique - unique0;
@@ -224,7 +252,8 @@ public final class RestLoadBenchmark {
         out.println("== REST load, open model ==");
         Histogram e2e = latency.endToEnd();
         Histogram accept = latency.sent().acceptance();
-        out.printf("latency phase: %,d at %,.0f/s offered%n", plan.latencyCount(), plan.latencyRate());
+        out.printf("latency phase: %,d %s at %,.0f/s offered%n", plan.latencyCount(), latencyForm(plan),
+                plan.latencyRate());
         out.printf("  end to end (scheduled send -> posted): p50 %s  p99 %s  p99.9 %s  max %s  (%,d posted)%n",
                 ms(e2e, 50), ms(e2e, 99), ms(e2e, 99.9), ms(e2e, 100), e2e.getTotalCount());
         out.printf("  ingest acceptance (scheduled send -> 202): p50 %s  p99 %s  p99.9 %s%n", ms(accept, 50),
@@ -248,10 +277,14 @@ public final class RestLoadBenchmark {
         out.println("checks:");
     }
 
+    private static String latencyForm(Plan plan) {
+        return plan.latencyBatchSize() == 1 ? "in single POSTs" : "in :batch of " + plan.latencyBatchSize();
+    }
+
     private void stages(Map<String, StageTimers.Percentiles> stages) {
         out.println("  stage processing time per event (the stages' own timer; bucket upper bounds):");
-        stages.forEach((stage, p) -> out.printf("    %-24s p50 %8s  p99 %8s  (%,d events)%n", stage,
-                micros(p.p50()), micros(p.p99()), p.events()));
+        stages.forEach((stage, p) -> out.printf("    %-24s p50 %8s  p99 %8s  (%,d events, %.1f records per batch)%n",
+                stage, micros(p.p50()), micros(p.p99()), p.events(), p.meanBatch()));
     }
 
     private static Map<String, Double> cpuPer(Map<String, Double> before, Map<String, Double> after, long posted) {

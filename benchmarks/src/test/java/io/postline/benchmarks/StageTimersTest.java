@@ -21,6 +21,19 @@ class StageTimersTest {
         assertThat(p.p99()).isEqualTo(0.005);
     }
 
+    @Test
+    void theMeanBatchIsRecordsOverBatchesBetweenTheSnapshots() {
+        // before: 10 batches of 100 records; between: 30 more batches holding 600 records
+        var before = new StageTimers.Snapshot(Map.of("dedup", buckets(0, 1000, 1000, 1000)),
+                Map.of("dedup", new double[]{1000, 10}));
+        var after = new StageTimers.Snapshot(Map.of("dedup", buckets(0, 1600, 1600, 1600)),
+                Map.of("dedup", new double[]{1600, 40}));
+
+        assertThat(StageTimers.between(before, after).get("dedup").meanBatch()).isEqualTo(20.0);
+        assertThat(StageTimers.between(new StageTimers.Snapshot(Map.of()), new StageTimers.Snapshot(
+                Map.of("dedup", buckets(0, 5, 5, 5)))).get("dedup").meanBatch()).isNaN();
+    }
+
     private static TreeMap<Double, Double> buckets(double upTo500us, double upTo1ms, double upTo5ms, double all) {
         TreeMap<Double, Double> b = new TreeMap<>();
         b.put(0.0005, upTo500us);
