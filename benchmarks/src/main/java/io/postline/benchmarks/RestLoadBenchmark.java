@@ -39,6 +39,8 @@ public final class RestLoadBenchmark {
     private static final int RELAYS = 5;
 
     /**
+     * @param warmUp         authorizations sent in {@code :batch} at the throughput rate before anything is measured
+     *                       (then at most 20 s of the latency phase's form at its rate)
      * @param latencyRate    authorizations per second in the latency phase
      * @param latencyCount   authorizations in the latency phase
      * @param throughputCount authorizations in the throughput phase
@@ -135,18 +137,16 @@ public final class RestLoadBenchmark {
         double warmRate = plan.latencyBatchSize() == 1 ? Math.min(500, plan.latencyRate()) : plan.latencyRate();
         int formWarmUp = (int) Math.min(plan.warmUp(), 20 * warmRate);
         out.printf("%nwarm-up: %,d authorizations %s at %,.0f/s%n", formWarmUp, latencyForm(plan), warmRate);
-        phase(stack, token, sender, plan.latencyBatchSize() == 1 ? singles("X-", 5, formWarmUp, sent)
-                : batches("X-", 5, formWarmUp, plan.latencyBatchSize(), sent), warmRate / plan.latencyBatchSize(), sent);
+        phase(stack, token, sender, latencyRequests(plan, "X-", 5, formWarmUp, sent), warmRate / plan.latencyBatchSize(),
+                sent);
 
         out.printf("%nlatency: %,d authorizations %s at %,.0f/s%n", plan.latencyCount(), latencyForm(plan),
                 plan.latencyRate());
         var timers0 = StageTimers.read(HTTP, stack);
         var cpu0 = cpu.snapshot();
         long unique0 = sent.unique;
-        Phase latency = plan.latencyBatchSize() == 1
-                ? phase(stack, token, sender, singles("L-", 2, plan.latencyCount(), sent), plan.latencyRate(), sent)
-                : phase(stack, token, sender, batches("L-", 2, plan.latencyCount(), plan.latencyBatchSize(), sent),
-                        plan.latencyRate() / plan.latencyBatchSize(), sent);
+        Phase latency = phase(stack, token, sender, latencyRequests(plan, "L-", 2, plan.latencyCount(), sent),
+                plan.latencyRate() / plan.latencyBatchSize(), sent);
         var timers1 = StageTimers.read(HTTP, stack);
         var cpu1 = cpu.snapshot();
         long latencyUnique = sent.unique - unique0;
@@ -214,6 +214,12 @@ public final class RestLoadBenchmark {
                         + "503/429; %,d posted%n", result.sendingTime().toNanos() / 1e9, result.lateStartsMicros(),
                 result.statuses(), result.retries(), posted);
         return new Phase(result, e2e, first, last, posted);
+    }
+
+    /** Requests in the latency phase's form: single POSTs, or {@code :batch} of the plan's latency batch size. */
+    private List<OpenModelSender.Request> latencyRequests(Plan plan, String prefix, long seed, int count, Counts sent) {
+        return plan.latencyBatchSize() == 1 ? singles(prefix, seed, count, sent)
+                : batches(prefix, seed, count, plan.latencyBatchSize(), sent);
     }
 
     private List<OpenModelSender.Request> singles(String prefix, long seed, int count, Counts sent) {
