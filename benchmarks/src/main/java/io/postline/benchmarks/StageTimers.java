@@ -26,12 +26,16 @@ final class StageTimers {
             "^postline_stage_batch_size_(sum|count)\\{(.*)\\} ([0-9.eE+-]+)$");
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
-    /**
-     * stage → upper bound (seconds) → cumulative count; stage → {records in batches, batches}.
-     */
-    record Snapshot(Map<String, TreeMap<Double, Double>> buckets, Map<String, double[]> batches) {
-        Snapshot(Map<String, TreeMap<Double, Double>> buckets) {
-            this(buckets, Map.of());
+    /** stage → upper bound (seconds) → cumulative count; stage → its batches so far. */
+    record Snapshot(Map<String, TreeMap<Double, Double>> buckets, Map<String, Batches> batches) {
+    }
+
+    /** Cumulative records consumed and batches they came in. */
+    record Batches(double records, double count) {
+        static final Batches NONE = new Batches(0, 0);
+
+        Batches plus(Batches other) {
+            return new Batches(records + other.records, count + other.count);
         }
     }
 
@@ -44,7 +48,7 @@ final class StageTimers {
 
     static Snapshot read(HttpClient http, LocalStack stack) throws IOException, InterruptedException {
         Map<String, TreeMap<Double, Double>> buckets = new TreeMap<>();
-        Map<String, double[]> batches = new TreeMap<>();
+        Map<String, Batches> batches = new TreeMap<>();
         for (PipelineService s : PipelineService.values()) {
             String body = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
                             + s.managementPort(stack.settings().portOffset()) + "/actuator/prometheus")).build(),
@@ -52,30 +56,21 @@ final class StageTimers {
             body.lines().forEach(line -> {
                 Matcher m = BUCKET.matcher(line);
                 if (m.matches()) {
-                    String stage = null;
-                    double le = Double.NaN;
-                    Matcher l = LABEL.matcher(m.group(1));
-                    while (l.find()) {
-                        switch (l.group(1)) {
-                            case "stage" -> stage = l.group(2);
-                            case "le" -> le = l.group(2).equals("+Inf") ? Double.POSITIVE_INFINITY
-                                    : Double.parseDouble(l.group(2));
-                            default -> { }
-                        }
-                    }
-                    if (stage != null) {
-                        buckets.computeIfAbsent(stage, k -> new TreeMap<>()).merge(le, Double.parseDouble(m.group(2)),
-                                Double::sum);
+                    Map<String, String> labels = labels(m.group(1));
+                    String le = labels.get("le");
+                    if (labels.containsKey("stage") && le != null) {
+                        buckets.computeIfAbsent(labels.get("stage"), k -> new TreeMap<>()).merge(
+                                le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le),
+                                Double.parseDouble(m.group(2)), Double::sum);
                     }
                 }
                 Matcher b = BATCH.matcher(line);
                 if (b.matches()) {
-                    Matcher l = LABEL.matcher(b.group(2));
-                    while (l.find()) {
-                        if (l.group(1).equals("stage")) {
-                            batches.computeIfAbsent(l.group(2), k -> new double[2])[b.group(1).equals("sum") ? 0 : 1]
-                                    += Double.parseDouble(b.group(3));
-                        }
+                    String stage = labels(b.group(2)).get("stage");
+                    double value = Double.parseDouble(b.group(3));
+                    if (stage != null) {
+                        batches.merge(stage, b.group(1).equals("sum") ? new Batches(value, 0) : new Batches(0, value),
+                                Batches::plus);
                     }
                 }
             });
@@ -91,14 +86,23 @@ final class StageTimers {
             cumulative.forEach((le, n) -> delta.put(le, n - earlier.getOrDefault(le, 0.0)));
             double total = delta.getOrDefault(Double.POSITIVE_INFINITY, delta.isEmpty() ? 0 : delta.lastEntry().getValue());
             if (total > 0) {
-                double[] b0 = before.batches().getOrDefault(stage, new double[2]);
-                double[] b1 = after.batches().getOrDefault(stage, new double[2]);
-                double batches = b1[1] - b0[1];
+                Batches b0 = before.batches().getOrDefault(stage, Batches.NONE);
+                Batches b1 = after.batches().getOrDefault(stage, Batches.NONE);
+                double batches = b1.count() - b0.count();
                 result.put(stage, new Percentiles((long) total, quantile(delta, total, 0.50),
-                        quantile(delta, total, 0.99), batches > 0 ? (b1[0] - b0[0]) / batches : Double.NaN));
+                        quantile(delta, total, 0.99), batches > 0 ? (b1.records() - b0.records()) / batches : Double.NaN));
             }
         });
         return result;
+    }
+
+    private static Map<String, String> labels(String text) {
+        Map<String, String> labels = new java.util.HashMap<>();
+        Matcher l = LABEL.matcher(text);
+        while (l.find()) {
+            labels.put(l.group(1), l.group(2));
+        }
+        return labels;
     }
 
     private static double quantile(TreeMap<Double, Double> cumulative, double total, double q) {

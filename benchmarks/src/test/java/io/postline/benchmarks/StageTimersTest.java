@@ -11,8 +11,8 @@ class StageTimersTest {
     @Test
     void percentilesComeFromTheDifferenceBetweenTwoSnapshots() {
         // before: 100 events all under 1 ms; after: 100 more, 98 under 0.5 ms and 2 up to 5 ms
-        var before = new StageTimers.Snapshot(Map.of("posting", buckets(0, 100, 100, 100)));
-        var after = new StageTimers.Snapshot(Map.of("posting", buckets(98, 198, 200, 200)));
+        var before = new StageTimers.Snapshot(Map.of("posting", buckets(0, 100, 100, 100)), Map.of());
+        var after = new StageTimers.Snapshot(Map.of("posting", buckets(98, 198, 200, 200)), Map.of());
 
         StageTimers.Percentiles p = StageTimers.between(before, after).get("posting");
 
@@ -25,13 +25,13 @@ class StageTimersTest {
     void theMeanBatchIsRecordsOverBatchesBetweenTheSnapshots() {
         // before: 10 batches of 100 records; between: 30 more batches holding 600 records
         var before = new StageTimers.Snapshot(Map.of("dedup", buckets(0, 1000, 1000, 1000)),
-                Map.of("dedup", new double[]{1000, 10}));
+                Map.of("dedup", new StageTimers.Batches(1000, 10)));
         var after = new StageTimers.Snapshot(Map.of("dedup", buckets(0, 1600, 1600, 1600)),
-                Map.of("dedup", new double[]{1600, 40}));
+                Map.of("dedup", new StageTimers.Batches(1600, 40)));
 
         assertThat(StageTimers.between(before, after).get("dedup").meanBatch()).isEqualTo(20.0);
-        assertThat(StageTimers.between(new StageTimers.Snapshot(Map.of()), new StageTimers.Snapshot(
-                Map.of("dedup", buckets(0, 5, 5, 5)))).get("dedup").meanBatch()).isNaN();
+        assertThat(StageTimers.between(new StageTimers.Snapshot(Map.of(), Map.of()), new StageTimers.Snapshot(
+                Map.of("dedup", buckets(0, 5, 5, 5)), Map.of())).get("dedup").meanBatch()).isNaN();
     }
 
     private static TreeMap<Double, Double> buckets(double upTo500us, double upTo1ms, double upTo5ms, double all) {
