@@ -22,6 +22,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -55,6 +57,12 @@ import org.springframework.transaction.support.TransactionTemplate;
         after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties({StageRuntimeProperties.class, DatabaseProperties.class})
 public class StageRuntimeAutoConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(StageRuntimeAutoConfiguration.class);
+
+    static {
+        // Before any producer or consumer of the service exists: Kafka picks the lz4 codec when it creates them.
+        log.info("Kafka lz4 codec: {}", NativeLz4.load(StageRuntimeAutoConfiguration.class.getClassLoader()));
+    }
 
     @Bean
     StageRuntimeMigration stageRuntimeMigration(DataSource dataSource, DatabaseProperties database) {
