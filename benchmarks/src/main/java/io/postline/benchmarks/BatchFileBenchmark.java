@@ -97,6 +97,7 @@ public final class BatchFileBenchmark {
     private boolean run(LocalStack stack, String token, Path file, AuthorizationFile.Contents contents,
                         AuthorizationFile.Contents warmUp) throws Exception {
         ProcessCpu cpu = new ProcessCpu(stack);
+        DatabaseLoad database = new DatabaseLoad(settings);
         long t0 = System.nanoTime();
         Map<String, Long> jobState = ingest(stack, token, file);
         long ingested = System.nanoTime();
@@ -104,6 +105,7 @@ public final class BatchFileBenchmark {
                 jobState.get("rejected"), seconds(ingested - t0));
 
         Map<String, Double> cpuBefore = cpu.snapshot();
+        DatabaseLoad.Snapshot databaseBefore = database.snapshot();
         long released = System.nanoTime();
         release(stack, token);
         Map<String, Long> summary = awaitReconciled(stack, token, warmUp.rows() + contents.rows(), true);
@@ -112,6 +114,7 @@ public final class BatchFileBenchmark {
         }
         long reconciled = System.nanoTime();
         Map<String, Double> cpuAfter = cpu.snapshot();
+        DatabaseLoad.Snapshot databaseAfter = database.snapshot();
 
         double postSeconds = seconds(reconciled - released);
         out.println();
@@ -133,6 +136,7 @@ public final class BatchFileBenchmark {
                 totalCpu * 1e6 / contents.unique(), totalCpu / postSeconds, Runtime.getRuntime().availableProcessors());
         out.println("peak resident memory (VmHWM):");
         cpu.peakMemory().forEach((name, mb) -> out.printf("  %-24s %8d MB%n", name, mb));
+        DatabaseLoad.print(databaseBefore, databaseAfter, contents.unique(), out);
 
         return PipelineChecks.verify(settings, summary, warmUp.unique() + contents.unique(),
                 warmUp.duplicates() + contents.duplicates(), out);

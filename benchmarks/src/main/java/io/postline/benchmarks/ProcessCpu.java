@@ -54,7 +54,7 @@ final class ProcessCpu {
     }
 
     /** Ended processes count as what they had used (exited backends are lost; they are short-lived). */
-    private static double cpuSeconds(long pid) throws IOException {
+    static double cpuSeconds(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS; // utime, stime

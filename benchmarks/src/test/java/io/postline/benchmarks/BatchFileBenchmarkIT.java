@@ -24,6 +24,7 @@ class BatchFileBenchmarkIT {
         System.out.println(printed);
 
         assertThat(printed).contains("after a warm-up of 500").contains("release -> all posted and reconciled").contains("µs")
+                .contains("PostgreSQL from release to the end").contains("WAL: ").containsPattern("(?m)^ {4}posting +\\d")
                 .doesNotContain("FAILED");
         assertThat(ok).as(printed).isTrue();
     }
