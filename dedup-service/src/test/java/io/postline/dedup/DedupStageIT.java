@@ -163,7 +163,7 @@ class DedupStageIT {
         jdbc.update("insert into fingerprint (fingerprint, authorization_id, event_id, first_seen) "
                 + "values ('old-fp', 'OLD-1', ?, now() - interval '25 hours')", UUID.randomUUID());
         jdbc.update("insert into authorization_seen (authorization_id, event_id, content_hash, payload, first_seen) "
-                + "values ('OLD-1', ?, 'h', '{}'::jsonb, now() - interval '25 hours')", UUID.randomUUID());
+                + "values ('OLD-1', ?, 'h', convert_to('{}', 'UTF8'), now() - interval '25 hours')", UUID.randomUUID());
 
         assertThat(purge.purge()).isGreaterThanOrEqualTo(2);
 

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
-/** Authorization ids seen within the window, with their content hash and payload. */
+/** Authorization ids seen within the window, with their content hash and payload (the event's JSON bytes). */
 @Repository
 public class SeenAuthorizations {
     private final JdbcTemplate jdbc;
@@ -46,7 +46,7 @@ public class SeenAuthorizations {
             return recorded;
         }
         jdbc.query("insert into authorization_seen (authorization_id, event_id, content_hash, payload) "
-                        + "select * from unnest(?::text[], ?::uuid[], ?::text[], ?::jsonb[]) "
+                        + "select * from unnest(?::text[], ?::uuid[], ?::text[], ?::bytea[]) "
                         + "on conflict (authorization_id) do update set event_id = excluded.event_id, "
                         + "content_hash = excluded.content_hash, payload = excluded.payload, first_seen = now() "
                         + "where authorization_seen.first_seen <= now() - make_interval(secs => ?) returning event_id",
@@ -56,8 +56,8 @@ public class SeenAuthorizations {
                 new SqlArrayValue("text", sightings.stream().map(s -> s.authorization().authorizationId()).toArray()),
                 new SqlArrayValue("uuid", sightings.stream().map(Sighting::eventId).toArray()),
                 new SqlArrayValue("text", sightings.stream().map(Sighting::contentHash).toArray()),
-                new SqlArrayValue("text", sightings.stream()
-                        .map(s -> EventJson.mapper().writeValueAsString(s.authorization())).toArray()),
+                new SqlArrayValue("bytea", sightings.stream().map(s -> EventJson.write(s.authorization()))
+                        .toArray(byte[][]::new)), // typed, so the driver encodes bytea[]
                 (double) window.toSeconds());
         return recorded;
     }
@@ -70,7 +70,7 @@ public class SeenAuthorizations {
     }
 
     public Optional<String> payloadOf(UUID eventId) {
-        return jdbc.queryForList("select payload::text from authorization_seen where event_id = ?", String.class, eventId)
+        return jdbc.queryForList("select convert_from(payload, 'UTF8') from authorization_seen where event_id = ?", String.class, eventId)
                 .stream().findFirst();
     }
 }
