@@ -29,7 +29,7 @@ public class ReconItems {
     };
     private static final String COLUMNS = "authorization_id, received_event_id, received_count, expected_amount_minor, "
             + "expected_currency, received_at, parked_duplicate, held_stage, held_reason, held_disposition, held_at, "
-            + "journals::text, patch_attempts, last_patch_at, review_required";
+            + "journals, patch_attempts, last_patch_at, review_required";
     private final JdbcTemplate jdbc;
 
     public ReconItems(JdbcTemplate jdbc) {
@@ -74,7 +74,7 @@ public class ReconItems {
                 + "expected_amount_minor, expected_currency, received_at, parked_duplicate, held_stage, held_reason, "
                 + "held_disposition, held_at, journals, patch_attempts, last_patch_at, review_required, status, "
                 + "business_date, first_posted_at, received_payload, received_traceparent, updated_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, now()) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) "
                 + "on conflict (authorization_id) do update set received_event_id = excluded.received_event_id, "
                 + "received_count = excluded.received_count, expected_amount_minor = excluded.expected_amount_minor, "
                 + "expected_currency = excluded.expected_currency, received_at = excluded.received_at, "
