@@ -4,13 +4,11 @@ import io.postline.localstack.StackSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 
 /**
@@ -36,12 +34,7 @@ final class DatabaseLoad {
     }
 
     Snapshot snapshot() throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", settings.dbUser());
-        if (!settings.dbPassword().isEmpty()) {
-            props.setProperty("password", settings.dbPassword());
-        }
-        try (Connection db = DriverManager.getConnection(settings.jdbcUrl(settings.dbName()), props);
+        try (Connection db = settings.connect();
              Statement st = db.createStatement()) {
             Wal wal = null;
             try (ResultSet rs = st.executeQuery("select wal_records, wal_fpi, wal_bytes from pg_stat_wal")) {

@@ -3,12 +3,10 @@ package io.postline.benchmarks;
 import io.postline.localstack.StackSettings;
 import java.io.PrintStream;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 
 /** What every benchmark run must pass to count: a fast wrong run is not a result. */
 final class PipelineChecks {
@@ -24,12 +22,7 @@ final class PipelineChecks {
         checks.put("reconciliation: parked duplicates = business duplicates sent (" + duplicates + ")",
                 summary.get("parkedDuplicates") == duplicates);
         checks.put("reconciliation: no open break", summary.get("openBreaks") == 0);
-        Properties props = new Properties();
-        props.setProperty("user", settings.dbUser());
-        if (!settings.dbPassword().isEmpty()) {
-            props.setProperty("password", settings.dbPassword());
-        }
-        try (Connection db = DriverManager.getConnection(settings.jdbcUrl(settings.dbName()), props);
+        try (Connection db = settings.connect();
              Statement st = db.createStatement()) {
             checks.put("ledger: one posting per unique authorization", one(st,
                     "select count(distinct authorization_id) from posting.journal_entry where entry_type = 'POSTING'")

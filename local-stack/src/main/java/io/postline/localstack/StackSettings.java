@@ -39,6 +39,11 @@ public record StackSettings(Path root, Path dataDir, int kafkaPort, int controll
         return "jdbc:postgresql://" + dbHost + ":" + dbPort + "/" + database;
     }
 
+    /** A connection to the pipeline's database, as the stack's user (for checks and reports). */
+    public java.sql.Connection connect() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(jdbcUrl(dbName), dbUser, dbPassword);
+    }
+
     private static String env(String name, String fallback) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback : v;
