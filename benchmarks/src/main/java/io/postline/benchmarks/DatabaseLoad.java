@@ -73,18 +73,29 @@ final class DatabaseLoad {
                     (after.wal().bytes() - before.wal().bytes()) / 1000.0 / authorizations,
                     (after.wal().fullPageImages() - before.wal().fullPageImages()) / (double) authorizations);
         }
-        Map<String, Double> byService = new TreeMap<>();
-        after.backends().forEach((pid, b) -> {
-            Backend then = before.backends().get(pid);
-            double used = then != null && then.service().equals(b.service()) ? b.cpuSeconds() - then.cpuSeconds()
-                    : b.cpuSeconds();
-            byService.merge(b.service(), used, Double::sum);
-        });
+        Map<String, Double> byService = cpuByService(before, after);
         double total = byService.values().stream().mapToDouble(Double::doubleValue).sum();
         out.printf("  CPU of the services' connections: %.1f s in all%n", total);
         byService.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> out.printf("    %-22s %8.1f s %8.0f µs %5.1f %%%n", e.getKey(), e.getValue(),
                         e.getValue() * 1e6 / authorizations, total == 0 ? 0 : 100 * e.getValue() / total));
+    }
+
+    /**
+     * CPU seconds each service's backends used between the snapshots. A pid seen only after, or reused by
+     * another backend (its service differs, or its CPU went down), is a connection opened during the phase: it
+     * counts whole.
+     */
+    static Map<String, Double> cpuByService(Snapshot before, Snapshot after) {
+        Map<String, Double> byService = new TreeMap<>();
+        after.backends().forEach((pid, now) -> {
+            Backend then = before.backends().get(pid);
+            boolean sameBackend = then != null && then.service().equals(now.service())
+                    && then.cpuSeconds() <= now.cpuSeconds();
+            byService.merge(now.service(), sameBackend ? now.cpuSeconds() - then.cpuSeconds() : now.cpuSeconds(),
+                    Double::sum);
+        });
+        return byService;
     }
 
     private static Double cpuSeconds(int pid) {

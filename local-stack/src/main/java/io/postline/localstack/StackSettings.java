@@ -1,6 +1,9 @@
 package io.postline.localstack;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 
 /**
  * Where and how the local stack runs.
@@ -40,8 +43,8 @@ public record StackSettings(Path root, Path dataDir, int kafkaPort, int controll
     }
 
     /** A connection to the pipeline's database, as the stack's user (for checks and reports). */
-    public java.sql.Connection connect() throws java.sql.SQLException {
-        return java.sql.DriverManager.getConnection(jdbcUrl(dbName), dbUser, dbPassword);
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(dbName), dbUser, dbPassword);
     }
 
     private static String env(String name, String fallback) {
