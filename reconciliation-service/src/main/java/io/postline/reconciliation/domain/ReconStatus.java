@@ -25,4 +25,9 @@ public enum ReconStatus {
     public boolean isBreak() {
         return isBreak;
     }
+
+    /** Matched or explained for good: nothing will change the item without a new fact. */
+    public boolean isSettled() {
+        return this == MATCHED || this == PARKED_DUPLICATE || this == REJECTED;
+    }
 }

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
@@ -30,6 +32,16 @@ public class ReconItems {
     private static final String COLUMNS = "authorization_id, received_event_id, received_count, expected_amount_minor, "
             + "expected_currency, received_at, parked_duplicate, held_stage, held_reason, held_disposition, held_at, "
             + "journals, patch_attempts, last_patch_at, review_required";
+    /**
+     * The open items: those not settled. The same predicate as the partial index {@code recon_item_open}
+     * (V5), which holds only them, so the planner uses that index for every statement that says it, prepared
+     * (generic) plans included.
+     */
+    public static final String OPEN = "status not in (" + Arrays.stream(ReconStatus.values())
+            .filter(ReconStatus::isSettled).map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ")) + ")";
+    /** The auto-patch scan's statement: open items in some statuses, quiet for a while, oldest first. */
+    public static final String QUIET = "select " + COLUMNS + " from recon_item where " + OPEN + " and status = any(?) "
+            + "and updated_at < now() - make_interval(secs => ?) order by updated_at limit ? for update skip locked";
     private final JdbcTemplate jdbc;
 
     public ReconItems(JdbcTemplate jdbc) {
@@ -60,9 +72,10 @@ public class ReconItems {
      * instance holds; at most {@code limit}.
      */
     public List<ReconItem> lockQuiet(Collection<ReconStatus> statuses, java.time.Duration quietFor, int limit) {
-        return jdbc.query("select " + COLUMNS + " from recon_item where status = any(?) and updated_at < now() - "
-                        + "make_interval(secs => ?) order by updated_at limit ? for update skip locked", (rs, n) -> map(rs),
-                new SqlArrayValue("text", statuses.stream().map(Enum::name).toArray()), quietFor.toMillis() / 1000.0,
+        if (!allOpen(statuses)) {
+            throw new IllegalArgumentException("the quiet-item scan is for open statuses only: " + statuses);
+        }
+        return jdbc.query(QUIET, (rs, n) -> map(rs), new SqlArrayValue("text", statuses.stream().map(Enum::name).toArray()), quietFor.toMillis() / 1000.0,
                 limit);
     }
 
@@ -127,7 +140,7 @@ public class ReconItems {
     /** A page of items in these statuses (all breaks when empty), optionally of one business date. */
     public List<Stored> page(Collection<ReconStatus> statuses, LocalDate businessDate, int page, int size) {
         return jdbc.query("select " + COLUMNS + ", status, updated_at, business_date from recon_item "
-                        + "where status = any(?) and (?::date is null or business_date = ?::date) "
+                        + "where " + openIfAll(statuses) + "status = any(?) and (?::date is null or business_date = ?::date) "
                         + "order by updated_at, authorization_id limit ? offset ?", (rs, n) -> stored(rs),
                 new SqlArrayValue("text", statuses.stream().map(Enum::name).toArray()), businessDate, businessDate,
                 size, (long) page * size);
@@ -136,14 +149,14 @@ public class ReconItems {
     /** Ids of items in these statuses received in [from, to), oldest first. */
     public List<String> receivedBetween(Collection<ReconStatus> statuses, java.time.Instant from, java.time.Instant to,
                                         int limit) {
-        return jdbc.queryForList("select authorization_id from recon_item where status = any(?) and received_at >= ? "
+        return jdbc.queryForList("select authorization_id from recon_item where " + openIfAll(statuses) + "status = any(?) and received_at >= ? "
                         + "and received_at < ? order by received_at, authorization_id limit ?", String.class,
                 new SqlArrayValue("text", statuses.stream().map(Enum::name).toArray()),
                 java.sql.Timestamp.from(from), java.sql.Timestamp.from(to), limit);
     }
 
     public long count(Collection<ReconStatus> statuses, LocalDate businessDate) {
-        Long n = jdbc.queryForObject("select count(*) from recon_item where status = any(?) "
+        Long n = jdbc.queryForObject("select count(*) from recon_item where " + openIfAll(statuses) + "status = any(?) "
                         + "and (?::date is null or business_date = ?::date)", Long.class,
                 new SqlArrayValue("text", statuses.stream().map(Enum::name).toArray()), businessDate, businessDate);
         return n == null ? 0 : n;
@@ -168,9 +181,18 @@ public class ReconItems {
         String[] breaks = java.util.Arrays.stream(ReconStatus.values()).filter(ReconStatus::isBreak)
                 .map(Enum::name).toArray(String[]::new);
         java.sql.Timestamp t = jdbc.queryForObject("select min(coalesce(received_at, posted_at, updated_at)) "
-                + "from recon_item where status = any(?)", java.sql.Timestamp.class,
+                + "from recon_item where " + OPEN + " and status = any(?)", java.sql.Timestamp.class,
                 new org.springframework.jdbc.support.SqlArrayValue("text", (Object[]) breaks));
         return t == null ? null : t.toInstant();
+    }
+
+    private static boolean allOpen(Collection<ReconStatus> statuses) {
+        return statuses.stream().noneMatch(ReconStatus::isSettled);
+    }
+
+    /** The open-items predicate when every status asked for is open (then the small index serves), else nothing. */
+    private static String openIfAll(Collection<ReconStatus> statuses) {
+        return allOpen(statuses) ? OPEN + " and " : "";
     }
 
     private static Stored stored(ResultSet rs) throws SQLException {
