@@ -19,6 +19,7 @@ import io.postline.events.PostingCorrection;
 import io.postline.events.PostingPosted;
 import io.postline.events.SampleEvents;
 import io.postline.events.Topic;
+import io.postline.reconciliation.domain.ReconStatus;
 import io.postline.reconciliation.store.ReconItems;
 import io.postline.stage.test.StageIntegrationTest;
 import io.postline.stage.test.TestTokens;
@@ -33,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.MethodOrderer;
@@ -57,6 +59,9 @@ class ReconciliationIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ReconItems items;
 
     static PostingPosted posted(String authorizationId, UUID journal, long minor) {
         return posted(authorizationId, journal, minor, Instant.now());
@@ -183,6 +188,18 @@ class ReconciliationIT {
         JsonNode item = get("/v1/reconciliation/items/R-RANGE-1");
         assertThat(item.get("patches").get(0).get("actor").asString()).isEqualTo("j.smith");
         assertThat(item.get("patches").get(0).get("reason").asString()).contains("incident 7");
+    }
+
+    @Test
+    @Order(9)
+    void theOpenItemsCountedFromTheirIndexAgreeWithAFullCount() {
+        Map<ReconStatus, Long> all = items.countByStatus();
+        Map<ReconStatus, Long> open = items.countOpenByStatus();
+
+        assertThat(open.keySet()).noneMatch(ReconStatus::isSettled);
+        assertThat(open.values().stream().mapToLong(Long::longValue).sum()).as("the earlier tests left open items")
+                .isPositive();
+        open.forEach((status, n) -> assertThat(n).as(status.name()).isEqualTo(all.get(status)));
     }
 
     @Test

@@ -47,8 +47,10 @@ public class AutoPatcher {
     private static final long GAUGE_REFRESH_NANOS = 15_000_000_000L;
     private final AtomicLong deferring = new AtomicLong();
     private final AtomicLong oldestBreakAge = new AtomicLong();
+    private static final long FULL_COUNT_NANOS = 60_000_000_000L;
     private long lastCounted;
-    private long nextRefreshAfter = GAUGE_REFRESH_NANOS;
+    private long lastCountedAll;
+    private long nextFullCountAfter = FULL_COUNT_NANOS;
     private final Map<ReconStatus, AtomicLong> byStatus = new EnumMap<>(ReconStatus.class);
 
     public AutoPatcher(ReconItems items, PatchExecutor executor, TransactionTemplate tx,
@@ -95,20 +97,26 @@ public class AutoPatcher {
     }
 
     /**
-     * Counting every item is a scan of the table: done at most every 15 s, not on every (1-5 s) scan, and never
-     * more often than every 20 times what the last count took (a million items took 1.7 s to count), so the
-     * gauges cost the database at most 5 % of a core however large the table grows.
+     * Open items (breaks, holds, items awaiting their posting) are counted from their own small index at most every
+     * 15 s. Counting settled items is a scan of the whole table (a million items took 1.7 s), so it is done at most
+     * every minute, and never more often than every 20 times what the last such count took: the gauges cost the
+     * database at most 5 % of a core however large the table grows.
      */
     private void refreshGauges() {
         long now = System.nanoTime();
-        if (lastCounted != 0 && now - lastCounted < nextRefreshAfter) {
+        if (lastCounted != 0 && now - lastCounted < GAUGE_REFRESH_NANOS) {
             return;
         }
-        items.countByStatus().forEach((s, n) -> byStatus.get(s).set(n));
+        if (lastCountedAll == 0 || now - lastCountedAll >= nextFullCountAfter) {
+            items.countByStatus().forEach((s, n) -> byStatus.get(s).set(n));
+            lastCountedAll = System.nanoTime();
+            nextFullCountAfter = Math.max(FULL_COUNT_NANOS, 20 * (lastCountedAll - now));
+        } else {
+            items.countOpenByStatus().forEach((s, n) -> byStatus.get(s).set(n));
+        }
         Instant oldest = items.oldestOpenBreak();
         oldestBreakAge.set(oldest == null ? 0 : Math.max(0, Duration.between(oldest, Instant.now()).toSeconds()));
         lastCounted = System.nanoTime();
-        nextRefreshAfter = Math.max(GAUGE_REFRESH_NANOS, 20 * (lastCounted - now));
     }
 
     private int scanOnce(List<ReconStatus> watched) {

@@ -173,6 +173,20 @@ public class ReconItems {
         return counts;
     }
 
+    /** The open items per status (settled statuses absent): read from the open-items index, not the whole table. */
+    public Map<ReconStatus, Long> countOpenByStatus() {
+        Map<ReconStatus, Long> counts = new EnumMap<>(ReconStatus.class);
+        for (ReconStatus s : ReconStatus.values()) {
+            if (!s.isSettled()) {
+                counts.put(s, 0L);
+            }
+        }
+        jdbc.query("select status, count(*) from recon_item where " + OPEN + " group by status", rs -> {
+            counts.put(ReconStatus.valueOf(rs.getString(1)), rs.getLong(2));
+        });
+        return counts;
+    }
+
     /**
      * When the oldest open break began (its authorization was received, or for an orphan, posted), or null
      * when there is none: what the "break unpatched longer than its SLA" alert reads.
