@@ -12,9 +12,11 @@ import io.postline.stage.outbox.Outbox;
 import io.postline.stage.outbox.OutboxRecord;
 import io.postline.stage.tracing.EventTracing;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,26 +57,32 @@ public class AuthorizationAcceptance {
         if (received.isEmpty()) {
             return;
         }
-        store.insert(received);
         Instant now = Instant.now();
         Map<String, List<Received>> bySource = received.stream().collect(Collectors.groupingBy(
                 r -> r.event().sourceId(), LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<OutboxRecord>> recordsBySource = new LinkedHashMap<>();
+        Map<UUID, byte[]> payloads = new HashMap<>(received.size() * 2);
         bySource.forEach((sourceId, items) -> {
-            Mode mode = properties.source(sourceId).orElseThrow(() -> new IllegalStateException(
-                    "source " + sourceId + " is not configured")).mode();
             List<OutboxRecord> records = items.stream().map(r -> EventRecords.of(r.eventId(), r.event(), SOURCE, now,
                     tracing.enter(SOURCE, r.event().authorizationId(), joinRequestTrace,
                             callerTraceparent), false)).toList();
+            records.forEach(r -> payloads.put(r.eventId(), r.payload()));
+            recordsBySource.put(sourceId, records);
+        });
+        store.insert(received, payloads); // the event's JSON as it is published: serialized once
+        recordsBySource.forEach((sourceId, records) -> {
+            Mode mode = properties.source(sourceId).orElseThrow(() -> new IllegalStateException(
+                    "source " + sourceId + " is not configured")).mode();
             if (mode == Mode.REALTIME) {
                 outbox.append(records);
             } else {
                 held.hold(sourceId, records);
             }
-            meters.counter("postline.ingest.accepted", "source", sourceId, "mode", mode.name()).increment(items.size());
+            meters.counter("postline.ingest.accepted", "source", sourceId, "mode", mode.name()).increment(records.size());
         });
     }
 
-    public static Received received(java.util.UUID eventId, AuthorizationReceived event) {
+    public static Received received(UUID eventId, AuthorizationReceived event) {
         return new Received(eventId, event, null);
     }
 }
