@@ -45,9 +45,9 @@ public class AutoPatcher {
     private final PipelineLag lag;
     private final PatchGate gate;
     private static final long GAUGE_REFRESH_NANOS = 15_000_000_000L;
+    private static final long FULL_COUNT_NANOS = 60_000_000_000L;
     private final AtomicLong deferring = new AtomicLong();
     private final AtomicLong oldestBreakAge = new AtomicLong();
-    private static final long FULL_COUNT_NANOS = 60_000_000_000L;
     private long lastCounted;
     private long lastCountedAll;
     private long nextFullCountAfter = FULL_COUNT_NANOS;

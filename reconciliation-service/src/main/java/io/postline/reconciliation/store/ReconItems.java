@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -75,8 +76,8 @@ public class ReconItems {
         if (!allOpen(statuses)) {
             throw new IllegalArgumentException("the quiet-item scan is for open statuses only: " + statuses);
         }
-        return jdbc.query(QUIET, (rs, n) -> map(rs), new SqlArrayValue("text", statuses.stream().map(Enum::name).toArray()), quietFor.toMillis() / 1000.0,
-                limit);
+        return jdbc.query(QUIET, (rs, n) -> map(rs), new SqlArrayValue("text",
+                statuses.stream().map(Enum::name).toArray()), quietFor.toMillis() / 1000.0, limit);
     }
 
     public record Row(ReconItem item, ReconStatus status, LocalDate businessDate) {
@@ -140,7 +141,8 @@ public class ReconItems {
     /** A page of items in these statuses (all breaks when empty), optionally of one business date. */
     public List<Stored> page(Collection<ReconStatus> statuses, LocalDate businessDate, int page, int size) {
         return jdbc.query("select " + COLUMNS + ", status, updated_at, business_date from recon_item "
-                        + "where " + openIfAll(statuses) + "status = any(?) and (?::date is null or business_date = ?::date) "
+                        + "where " + openIfAll(statuses) + "status = any(?) "
+                        + "and (?::date is null or business_date = ?::date) "
                         + "order by updated_at, authorization_id limit ? offset ?", (rs, n) -> stored(rs),
                 new SqlArrayValue("text", statuses.stream().map(Enum::name).toArray()), businessDate, businessDate,
                 size, (long) page * size);
@@ -149,8 +151,9 @@ public class ReconItems {
     /** Ids of items in these statuses received in [from, to), oldest first. */
     public List<String> receivedBetween(Collection<ReconStatus> statuses, java.time.Instant from, java.time.Instant to,
                                         int limit) {
-        return jdbc.queryForList("select authorization_id from recon_item where " + openIfAll(statuses) + "status = any(?) and received_at >= ? "
-                        + "and received_at < ? order by received_at, authorization_id limit ?", String.class,
+        return jdbc.queryForList("select authorization_id from recon_item where " + openIfAll(statuses)
+                        + "status = any(?) and received_at >= ? and received_at < ? "
+                        + "order by received_at, authorization_id limit ?", String.class,
                 new SqlArrayValue("text", statuses.stream().map(Enum::name).toArray()),
                 java.sql.Timestamp.from(from), java.sql.Timestamp.from(to), limit);
     }
@@ -163,25 +166,22 @@ public class ReconItems {
     }
 
     public Map<ReconStatus, Long> countByStatus() {
-        Map<ReconStatus, Long> counts = new EnumMap<>(ReconStatus.class);
-        for (ReconStatus s : ReconStatus.values()) {
-            counts.put(s, 0L);
-        }
-        jdbc.query("select status, count(*) from recon_item group by status", rs -> {
-            counts.put(ReconStatus.valueOf(rs.getString(1)), rs.getLong(2));
-        });
-        return counts;
+        return countByStatus("", status -> true);
     }
 
     /** The open items per status (settled statuses absent): read from the open-items index, not the whole table. */
     public Map<ReconStatus, Long> countOpenByStatus() {
+        return countByStatus(" where " + OPEN, status -> !status.isSettled());
+    }
+
+    private Map<ReconStatus, Long> countByStatus(String where, Predicate<ReconStatus> counted) {
         Map<ReconStatus, Long> counts = new EnumMap<>(ReconStatus.class);
         for (ReconStatus s : ReconStatus.values()) {
-            if (!s.isSettled()) {
+            if (counted.test(s)) {
                 counts.put(s, 0L);
             }
         }
-        jdbc.query("select status, count(*) from recon_item where " + OPEN + " group by status", rs -> {
+        jdbc.query("select status, count(*) from recon_item" + where + " group by status", rs -> {
             counts.put(ReconStatus.valueOf(rs.getString(1)), rs.getLong(2));
         });
         return counts;
@@ -192,7 +192,7 @@ public class ReconItems {
      * when there is none: what the "break unpatched longer than its SLA" alert reads.
      */
     public Instant oldestOpenBreak() {
-        String[] breaks = java.util.Arrays.stream(ReconStatus.values()).filter(ReconStatus::isBreak)
+        String[] breaks = Arrays.stream(ReconStatus.values()).filter(ReconStatus::isBreak)
                 .map(Enum::name).toArray(String[]::new);
         java.sql.Timestamp t = jdbc.queryForObject("select min(coalesce(received_at, posted_at, updated_at)) "
                 + "from recon_item where " + OPEN + " and status = any(?)", java.sql.Timestamp.class,
