@@ -60,7 +60,8 @@ public final class BatchFileBenchmark {
         StackSettings defaults = StackSettings.defaults(root);
         return new StackSettings(root, dataDir, kafkaPort, kafkaPort + 1, portOffset, defaults.dbHost(),
                 defaults.dbPort(), defaults.dbUser(), defaults.dbPassword(), "postline_benchmark", true,
-                List.of("--postline.ingest.sources.acquirer-batch.schedule=-"));
+                List.of("--postline.ingest.sources.acquirer-batch.schedule=-"))
+                .withServicesInOneJvm(defaults.servicesInOneJvm());
     }
 
     /**
@@ -79,7 +80,8 @@ public final class BatchFileBenchmark {
         out.printf("file: %s, %,d rows (%,d unique, %,d business duplicates), %,d bytes%n", file, rows,
                 contents.unique(), contents.duplicates(), Files.size(file));
         try (LocalStack stack = new LocalStack(settings)) {
-            out.println("starting the stack (broker, seven services) ...");
+            out.println("starting the stack (broker, seven services" + (settings.servicesInOneJvm() ? " in one JVM" : "")
+                    + ") ...");
             stack.start();
             String token = stack.bearer("authorizations:write operations:read operations:write");
             if (warmUpRows > 0) {

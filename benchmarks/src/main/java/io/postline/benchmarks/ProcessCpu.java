@@ -15,6 +15,10 @@ final class ProcessCpu {
 
     ProcessCpu(LocalStack stack) {
         pids.put("kafka broker", stack.broker().pid());
+        if (stack.settings().servicesInOneJvm()) { // one process: its CPU counted once, not once per service
+            pids.put("services (one JVM)", stack.service(PipelineService.AUTH_INGEST).pid());
+            return;
+        }
         for (PipelineService s : PipelineService.values()) {
             pids.put(s.module(), stack.service(s).pid());
         }

@@ -109,12 +109,14 @@ public final class RestLoadBenchmark {
     public static StackSettings settings(Path root, Path dataDir, int kafkaPort, int portOffset) {
         StackSettings defaults = StackSettings.defaults(root);
         return new StackSettings(root, dataDir, kafkaPort, kafkaPort + 1, portOffset, defaults.dbHost(),
-                defaults.dbPort(), defaults.dbUser(), defaults.dbPassword(), "postline_rest_load", true);
+                defaults.dbPort(), defaults.dbUser(), defaults.dbPassword(), "postline_rest_load", true)
+                .withServicesInOneJvm(defaults.servicesInOneJvm());
     }
 
     public boolean run(Plan plan) throws Exception {
         try (LocalStack stack = new LocalStack(settings)) {
-            out.println("starting the stack (broker, seven services) ...");
+            out.println("starting the stack (broker, seven services" + (settings.servicesInOneJvm() ? " in one JVM" : "")
+                    + ") ...");
             stack.start();
             return run(stack, plan);
         }

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * The whole pipeline on one machine without Docker: a real Kafka broker and all seven services as
- * separate JVMs, against PostgreSQL. Used by the README's run command and by the system tests.
+ * separate JVMs (or, when the settings ask, in one: {@link ServiceHostProcess}), against PostgreSQL. Used by
+ * the README's run command, the system tests and the benchmarks.
  */
 public final class LocalStack implements AutoCloseable {
     private final StackSettings settings;
@@ -53,10 +54,18 @@ public final class LocalStack implements AutoCloseable {
         tokens = DevTokens.in(settings.dataDir().resolve("dev-jwt"));
         Database.prepare(settings);
         broker.start();
-        for (PipelineService s : PipelineService.values()) {
-            ServiceProcess p = new ServiceProcess(s, settings);
-            services.put(s, p);
-            p.start();
+        if (settings.servicesInOneJvm()) {
+            ChildProcess host = ServiceHostProcess.create(settings);
+            for (PipelineService s : PipelineService.values()) {
+                services.put(s, new ServiceProcess(s, settings, host));
+            }
+            host.start();
+        } else {
+            for (PipelineService s : PipelineService.values()) {
+                ServiceProcess p = new ServiceProcess(s, settings);
+                services.put(s, p);
+                p.start();
+            }
         }
         for (ServiceProcess p : services.values()) {
             p.awaitReady(Duration.ofSeconds(240));
@@ -73,6 +82,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Kills a service with SIGKILL and starts a new process in its place. */
     public void crashAndRestart(PipelineService s) throws InterruptedException {
+        requireOwnJvms("crash one service");
         services.get(s).kill();
         ServiceProcess replacement = new ServiceProcess(s, settings);
         services.put(s, replacement);
@@ -95,12 +105,19 @@ public final class LocalStack implements AutoCloseable {
      * hangs (a long GC pause, a stuck disk) without dying, so its consumers miss their session timeout.
      */
     public void freeze(PipelineService s, Duration duration) throws IOException, InterruptedException {
+        requireOwnJvms("freeze one service");
         long pid = services.get(s).pid();
         signal("STOP", pid);
         try {
             Thread.sleep(duration.toMillis());
         } finally {
             signal("CONT", pid);
+        }
+    }
+
+    private void requireOwnJvms(String what) {
+        if (settings.servicesInOneJvm()) {
+            throw new IllegalStateException("cannot " + what + ": the services share one JVM on this stack");
         }
     }
 
@@ -136,7 +153,7 @@ public final class LocalStack implements AutoCloseable {
         broker.stop();
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

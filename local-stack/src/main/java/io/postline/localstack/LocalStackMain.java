@@ -5,7 +5,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code local-stack/run.sh}: starts Kafka and every service, prints where things are, and stops
- * everything cleanly on Ctrl-C. {@code --fresh} starts from empty broker data and a new database.
+ * everything cleanly on Ctrl-C. {@code --fresh} starts from empty broker data and a new database;
+ * {@code --one-jvm} runs the seven services in one JVM (the service host), for a small machine.
  */
 public final class LocalStackMain {
     private LocalStackMain() {
@@ -15,8 +16,10 @@ public final class LocalStackMain {
         Path root = Path.of(System.getProperty("postline.root", ".")).toAbsolutePath().normalize();
         StackSettings d = StackSettings.defaults(root);
         boolean fresh = java.util.Arrays.asList(args).contains("--fresh");
+        boolean oneJvm = d.servicesInOneJvm() || java.util.Arrays.asList(args).contains("--one-jvm");
         StackSettings settings = new StackSettings(d.root(), d.dataDir(), d.kafkaPort(), d.controllerPort(),
-                d.portOffset(), d.dbHost(), d.dbPort(), d.dbUser(), d.dbPassword(), d.dbName(), fresh);
+                d.portOffset(), d.dbHost(), d.dbPort(), d.dbUser(), d.dbPassword(), d.dbName(), fresh)
+                .withServicesInOneJvm(oneJvm);
 
         LocalStack stack = new LocalStack(settings);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -26,7 +29,8 @@ public final class LocalStackMain {
             System.out.println("Stopped.");
             stopped.countDown();
         }));
-        System.out.println("Starting Kafka (KRaft) on " + settings.bootstrapServers() + " and 7 services against "
+        System.out.println("Starting Kafka (KRaft) on " + settings.bootstrapServers() + " and 7 services"
+                + (settings.servicesInOneJvm() ? " in one JVM" : "") + " against "
                 + settings.jdbcUrl(settings.dbName()) + " ...");
         try {
             stack.start();
@@ -43,7 +47,7 @@ public final class LocalStackMain {
                 + "/v1/reconciliation/summary");
         for (PipelineService s : PipelineService.values()) {
             System.out.printf("  %-24s http :%d  management :%d  log %s%n", s.module(), s.httpPort(0),
-                    s.managementPort(0), settings.dataDir().resolve("logs").resolve(s.module() + ".log"));
+                    s.managementPort(0), stack.service(s).log());
         }
         System.out.println("  A dev-only token:     ./local-stack/token.sh  (all scopes; or pass the scopes you want)");
         System.out.println("Press Ctrl-C to stop.");

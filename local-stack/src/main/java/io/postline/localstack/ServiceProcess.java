@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One pipeline service as its own JVM, started from its executable jar. */
+/** One pipeline service: its own JVM, started from its executable jar, or its place in the service host. */
 public final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final PipelineService service;
@@ -20,16 +20,36 @@ public final class ServiceProcess {
     ServiceProcess(PipelineService service, StackSettings settings) {
         this.service = service;
         this.settings = settings;
-        Path jar = settings.root().resolve(service.module()).resolve("target").resolve(service.module() + "-exec.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
-        }
+        Path jar = executableJar(service, settings);
         // A stage holds a whole consumed batch (up to 2,000 events, decoded, plus its outputs) while a young
         // collection may run, and the serial collector copies all of it: with the default young generation (a
         // third of the heap, grown from a 64 MB start) the services spent a large share of their CPU in
         // collections (JFR, docs/benchmarks.md). A fixed heap with a larger young generation collects less often.
         List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms512m", "-Xmx512m",
-                "-Xmn320m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(),
+                "-Xmn320m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()));
+        command.addAll(arguments(service, settings));
+        this.process = new ChildProcess(service.module(), command,
+                settings.dataDir().resolve("logs").resolve(service.module() + ".log"));
+    }
+
+    /** A service that runs inside the stack's service host: that process is its process. */
+    ServiceProcess(PipelineService service, StackSettings settings, ChildProcess host) {
+        this.service = service;
+        this.settings = settings;
+        this.process = host;
+    }
+
+    static Path executableJar(PipelineService service, StackSettings settings) {
+        Path jar = settings.root().resolve(service.module()).resolve("target").resolve(service.module() + "-exec.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
+        }
+        return jar;
+    }
+
+    /** The service's arguments on this stack (ports, broker, database, directories), however it is run. */
+    static List<String> arguments(PipelineService service, StackSettings settings) {
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + service.httpPort(settings.portOffset()),
                 "--management.server.port=" + service.managementPort(settings.portOffset()),
                 "--spring.kafka.bootstrap-servers=" + settings.bootstrapServers(),
@@ -38,21 +58,21 @@ public final class ServiceProcess {
                 "--postline.database.name=" + settings.dbName(),
                 "--spring.datasource.username=" + settings.dbUser()));
         if (!settings.dbPassword().isEmpty()) {
-            command.add("--spring.datasource.password=" + settings.dbPassword());
+            arguments.add("--spring.datasource.password=" + settings.dbPassword());
         }
-        command.add("--postline.posting.bank-input.directory=" + settings.dataDir().resolve("posting-files"));
-        command.add("--postline.ingest.jobs.directory=" + settings.dataDir().resolve("ingest-jobs"));
-        command.add("--spring.security.oauth2.resourceserver.jwt.public-key-location="
+        arguments.add("--postline.posting.bank-input.directory=" + settings.dataDir().resolve("posting-files"));
+        arguments.add("--postline.ingest.jobs.directory=" + settings.dataDir().resolve("ingest-jobs"));
+        arguments.add("--spring.security.oauth2.resourceserver.jwt.public-key-location="
                 + settings.dataDir().resolve("dev-jwt").resolve("public.pem").toUri());
-        command.addAll(settings.serviceArguments());
-        this.process = new ChildProcess(service.module(), command,
-                settings.dataDir().resolve("logs").resolve(service.module() + ".log"));
+        arguments.addAll(settings.serviceArguments());
+        return arguments;
     }
 
     public PipelineService service() {
         return service;
     }
 
+    /** Starts its JVM; a hosted service starts with its host. */
     public void start() {
         process.start();
     }

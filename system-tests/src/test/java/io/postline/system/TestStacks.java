@@ -13,11 +13,17 @@ final class TestStacks {
     /** Ports are shifted by {@code portOffset}; keep them all below 32768 (Linux's ephemeral range). */
     static LocalStack start(String directory, int kafkaPort, int portOffset, String database,
                             String... serviceArguments) throws Exception {
+        return start(false, directory, kafkaPort, portOffset, database, serviceArguments);
+    }
+
+    /** The same, with the seven services in one JVM when {@code oneJvm}. */
+    static LocalStack start(boolean oneJvm, String directory, int kafkaPort, int portOffset, String database,
+                            String... serviceArguments) throws Exception {
         Path root = Path.of(System.getProperty("postline.root", "..")).toAbsolutePath().normalize();
         StackSettings d = StackSettings.defaults(root);
         LocalStack stack = new LocalStack(new StackSettings(root, root.resolve("system-tests/target/" + directory),
                 kafkaPort, kafkaPort + 1, portOffset, d.dbHost(), d.dbPort(), d.dbUser(), d.dbPassword(), database,
-                true, List.of(serviceArguments)));
+                true, List.of(serviceArguments), oneJvm));
         try {
             stack.start();
         } catch (Exception | Error e) {

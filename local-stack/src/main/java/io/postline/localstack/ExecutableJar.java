@@ -1,0 +1,72 @@
+package io.postline.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+
+/** A service's Spring Boot executable jar: its start class, its own classes and the libraries it carries. */
+record ExecutableJar(Path jar, String startClass, List<String> libraries) {
+    private static final String CLASSES = "BOOT-INF/classes/";
+    private static final String LIB = "BOOT-INF/lib/";
+
+    ExecutableJar {
+        libraries = List.copyOf(libraries);
+    }
+
+    static ExecutableJar read(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            String startClass = file.getManifest().getMainAttributes().getValue("Start-Class");
+            if (startClass == null) {
+                throw new IllegalStateException(jar + " is not a Spring Boot executable jar (no Start-Class)");
+            }
+            List<String> libraries = file.stream().map(ZipEntry::getName)
+                    .filter(n -> n.startsWith(LIB) && n.endsWith(".jar"))
+                    .map(n -> n.substring(LIB.length())).toList();
+            return new ExecutableJar(jar, startClass, libraries);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + jar, e);
+        }
+    }
+
+    /**
+     * Unpacks the service's classes into {@code classes} and its libraries into {@code libraries} (a directory
+     * the services share: a library already there under the same name is the same version, so it is kept).
+     */
+    void extract(Path classes, Path libraries) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            for (ZipEntry entry : file.stream().toList()) {
+                String name = entry.getName();
+                Path target;
+                if (name.startsWith(CLASSES) && name.length() > CLASSES.length()) {
+                    target = classes.resolve(name.substring(CLASSES.length())).normalize();
+                } else if (name.startsWith(LIB) && name.endsWith(".jar")) {
+                    target = libraries.resolve(name.substring(LIB.length())).normalize();
+                    if (Files.exists(target) && Files.size(target) == entry.getSize()) {
+                        continue;
+                    }
+                } else {
+                    continue;
+                }
+                if (!target.startsWith(classes) && !target.startsWith(libraries)) {
+                    throw new IllegalStateException(jar + " has an entry outside its directories: " + name);
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                try (InputStream in = file.getInputStream(entry)) {
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack " + jar, e);
+        }
+    }
+}
