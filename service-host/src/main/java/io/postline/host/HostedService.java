@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One service inside the host: its main class, what only it has on its class path (its own classes and the
- * libraries not every hosted service shares), and its arguments.
+ * One service inside the host: its main class, what only it has on its class path (its own classes and
+ * configuration), and its arguments.
  */
 record HostedService(String name, String mainClass, List<Path> classPath, List<String> arguments) {
 
@@ -56,9 +56,9 @@ record HostedService(String name, String mainClass, List<Path> classPath, List<S
     }
 
     /**
-     * Its own class loader over what only it has, delegating first to the host's (the shared libraries):
-     * a class the services share is loaded, and compiled by the JIT, once; the service still sees exactly
-     * the classes and resources of its own executable jar, its {@code application.yml} among them.
+     * Its own class loader over what only it has, delegating first to the host's (the libraries): a class
+     * the services share is loaded, and compiled by the JIT, once, while each service finds its own classes
+     * and its own {@code application.yml}.
      */
     URLClassLoader classLoader(ClassLoader shared) {
         URL[] urls = new URL[classPath.size()];

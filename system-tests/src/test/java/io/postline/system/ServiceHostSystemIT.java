@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +32,7 @@ class ServiceHostSystemIT {
     private static final int DUPLICATES = 10;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern APPLICATION_TAG = Pattern.compile("application=\"([^\"]+)\"");
+    @AutoClose
     private static LocalStack stack;
     private static StackProbe probe;
 
@@ -39,13 +40,6 @@ class ServiceHostSystemIT {
     static void startPipeline() throws Exception {
         stack = TestStacks.start(true, "host-stack", 23092, 14000, "postline_host_test");
         probe = new StackProbe(stack);
-    }
-
-    @AfterAll
-    static void stopPipeline() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
