@@ -35,26 +35,31 @@ record ExecutableJar(Path jar, String startClass, List<String> libraries) {
     }
 
     /**
-     * Unpacks the service's classes into {@code classes} and its libraries into {@code libraries} (a directory
-     * the services share: a library already there under the same name is the same version, so it is kept).
+     * Unpacks the service's classes into {@code classes} and its libraries into {@code libraries}, a directory
+     * the services of one build share: a library already there under the same name is the same jar, so it is
+     * kept (the host empties the directory before each unpack).
      */
     void extract(Path classes, Path libraries) {
         try (JarFile file = new JarFile(jar.toFile())) {
             for (ZipEntry entry : file.stream().toList()) {
                 String name = entry.getName();
-                Path target;
+                Path base;
+                String relative;
                 if (name.startsWith(CLASSES) && name.length() > CLASSES.length()) {
-                    target = classes.resolve(name.substring(CLASSES.length())).normalize();
+                    base = classes;
+                    relative = name.substring(CLASSES.length());
                 } else if (name.startsWith(LIB) && name.endsWith(".jar")) {
-                    target = libraries.resolve(name.substring(LIB.length())).normalize();
-                    if (Files.exists(target) && Files.size(target) == entry.getSize()) {
-                        continue;
-                    }
+                    base = libraries;
+                    relative = name.substring(LIB.length());
                 } else {
                     continue;
                 }
-                if (!target.startsWith(classes) && !target.startsWith(libraries)) {
-                    throw new IllegalStateException(jar + " has an entry outside its directories: " + name);
+                Path target = base.resolve(relative).normalize();
+                if (!target.startsWith(base)) {
+                    throw new IllegalStateException(jar + " has an entry outside its directory: " + name);
+                }
+                if (base == libraries && Files.exists(target)) {
+                    continue; // another service's jar of the same build brought it
                 }
                 if (entry.isDirectory()) {
                     Files.createDirectories(target);
