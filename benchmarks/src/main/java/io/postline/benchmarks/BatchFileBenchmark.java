@@ -83,6 +83,9 @@ public final class BatchFileBenchmark {
             out.println("starting the stack (broker, seven services" + (settings.servicesInOneJvm() ? " in one JVM" : "")
                     + ") ...");
             stack.start();
+            try (var db = settings.connect()) {
+                DatabaseServerSettings.read(db).print(out);
+            }
             String token = stack.bearer("authorizations:write operations:read operations:write");
             if (warmUpRows > 0) {
                 out.printf("warm-up: %,d rows first, not measured%n", warmUpRows);
@@ -138,7 +141,7 @@ public final class BatchFileBenchmark {
                 totalCpu * 1e6 / contents.unique(), totalCpu / postSeconds, Runtime.getRuntime().availableProcessors());
         out.println("peak resident memory (VmHWM):");
         cpu.peakMemory().forEach((name, mb) -> out.printf("  %-24s %8d MB%n", name, mb));
-        DatabaseLoad.print(databaseBefore, databaseAfter, contents.unique(), out);
+        DatabaseLoad.print("from release to the end", databaseBefore, databaseAfter, contents.unique(), out);
 
         return PipelineChecks.verify(settings, summary, warmUp.unique() + contents.unique(),
                 warmUp.duplicates() + contents.duplicates(), out);

@@ -63,8 +63,8 @@ final class DatabaseLoad {
      * Prints WAL and each service's database CPU per posted authorization. A connection opened during the phase
      * counts whole; one closed during it is missing (the services' pools keep theirs open).
      */
-    static void print(Snapshot before, Snapshot after, long authorizations, PrintStream out) {
-        out.println("PostgreSQL from release to the end, per posted authorization:");
+    static void print(String phase, Snapshot before, Snapshot after, long authorizations, PrintStream out) {
+        out.println("PostgreSQL " + phase + ", per posted authorization:");
         if (before.wal() == null || after.wal() == null) {
             out.println("  WAL: not available (pg_stat_wal needs PostgreSQL 14 or later)");
         } else {

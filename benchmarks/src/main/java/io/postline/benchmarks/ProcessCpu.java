@@ -34,7 +34,7 @@ final class ProcessCpu {
             for (Path p : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
                 try {
                     if (Files.readString(p.resolve("comm")).trim().equals("postgres")) {
-                        postgres += cpuSeconds(Long.parseLong(p.getFileName().toString()));
+                        postgres += cpuSecondsWithEndedChildren(Long.parseLong(p.getFileName().toString()));
                     }
                 } catch (IOException | RuntimeException gone) {
                     // the process ended while we looked
@@ -57,10 +57,24 @@ final class ProcessCpu {
         return mb;
     }
 
-    /** Ended processes count as what they had used (exited backends are lost; they are short-lived). */
+    /** The process's own CPU time (utime + stime). */
     static double cpuSeconds(long pid) throws IOException {
+        String[] f = stat(pid);
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS;
+    }
+
+    /**
+     * The process's own CPU time and that of its children which have ended (cutime + cstime). For PostgreSQL's
+     * postmaster that is every process it started and reaped during the phase: autovacuum workers, parallel query
+     * workers, closed connections. Without it their CPU is lost, since they are gone by the next snapshot.
+     */
+    static double cpuSecondsWithEndedChildren(long pid) throws IOException {
+        String[] f = stat(pid);
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14])) / TICKS;
+    }
+
+    private static String[] stat(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS; // utime, stime
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" "); // fields from the third (state) on
     }
 }

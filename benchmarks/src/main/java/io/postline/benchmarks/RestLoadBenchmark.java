@@ -118,6 +118,9 @@ public final class RestLoadBenchmark {
             out.println("starting the stack (broker, seven services" + (settings.servicesInOneJvm() ? " in one JVM" : "")
                     + ") ...");
             stack.start();
+            try (var db = settings.connect()) {
+                DatabaseServerSettings.read(db).print(out);
+            }
             return run(stack, plan);
         }
     }
@@ -126,6 +129,7 @@ public final class RestLoadBenchmark {
         String token = stack.bearer("authorizations:write operations:read operations:write");
         OpenModelSender sender = new OpenModelSender(HTTP, stack.ingestUrl(), token);
         ProcessCpu cpu = new ProcessCpu(stack);
+        DatabaseLoad database = new DatabaseLoad(settings);
         Counts sent = new Counts();
 
         // Eight JVMs share two cores: at the latency rate alone their compilers take many minutes to reach
@@ -146,11 +150,13 @@ public final class RestLoadBenchmark {
                 plan.latencyRate());
         var timers0 = StageTimers.read(HTTP, stack);
         var cpu0 = cpu.snapshot();
+        DatabaseLoad.Snapshot database0 = database.snapshot();
         long unique0 = sent.unique;
         Phase latency = phase(stack, token, sender, latencyRequests(plan, "L-", 2, plan.latencyCount(), sent),
                 plan.latencyRate() / plan.latencyBatchSize(), sent);
         var timers1 = StageTimers.read(HTTP, stack);
         var cpu1 = cpu.snapshot();
+        DatabaseLoad.Snapshot database1 = database.snapshot();
         long latencyUnique = sent.unique - unique0;
 
         int requests = (plan.throughputCount() + plan.batchSize() - 1) / plan.batchSize();
@@ -173,9 +179,11 @@ public final class RestLoadBenchmark {
         report(plan, latency, throughput, latencyUnique, throughputUnique, StageTimers.between(timers0, timers1),
                 StageTimers.between(timers1, timers2), cpuPer(cpu0, cpu1, latencyUnique),
                 cpuPer(cpu1, cpu2, throughputUnique), cpu.peakMemory(), baseline);
+        DatabaseLoad.print("in the latency phase", database0, database1, latencyUnique, out);
         boolean accepted = latency.sent().allAccepted() && throughput.sent().allAccepted();
+        boolean consistent = PipelineChecks.verify(settings, summary, sent.unique, sent.duplicates, out);
         out.printf("  [%s] every request accepted%n", accepted ? "ok" : "FAILED");
-        return PipelineChecks.verify(settings, summary, sent.unique, sent.duplicates, out) && accepted;
+        return consistent && accepted;
     }
 
     /** What one phase sent and when its authorizations were posted. */
@@ -290,7 +298,6 @@ public final class RestLoadBenchmark {
         out.printf("  pipeline throughput / baseline: %.1f %%%n", 100 * throughput.throughput() / baseline.perSecond());
         out.println("peak resident memory (VmHWM):");
         memory.forEach((name, mb) -> out.printf("  %-24s %8d MB%n", name, mb));
-        out.println("checks:");
     }
 
     private static String latencyForm(Plan plan) {

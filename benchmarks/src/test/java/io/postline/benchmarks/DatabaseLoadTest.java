@@ -54,7 +54,8 @@ class DatabaseLoadTest {
 
         String report = print(before, after, 1_000);
 
-        assertThat(report).contains("WAL: 90.0 records, 22.0 kB, 0.400 full-page images")
+        assertThat(report).contains("PostgreSQL in a phase, per posted authorization:")
+                .contains("WAL: 90.0 records, 22.0 kB, 0.400 full-page images")
                 .contains("CPU of the services' connections: 3.0 s in all")
                 .containsPattern("posting +2\\.0 s +2000 µs +66\\.7 %")
                 .containsPattern("dedup +1\\.0 s +1000 µs +33\\.3 %");
@@ -70,7 +71,7 @@ class DatabaseLoadTest {
 
     private static String print(DatabaseLoad.Snapshot before, DatabaseLoad.Snapshot after, long authorizations) {
         var bytes = new ByteArrayOutputStream();
-        DatabaseLoad.print(before, after, authorizations, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        DatabaseLoad.print("in a phase", before, after, authorizations, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8);
     }
 }
