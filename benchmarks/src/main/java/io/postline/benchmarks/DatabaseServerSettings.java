@@ -2,9 +2,10 @@ package io.postline.benchmarks;
 
 import java.io.PrintStream;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,20 +23,25 @@ record DatabaseServerSettings(String version, Map<String, Setting> settings) {
     }
 
     static DatabaseServerSettings read(Connection db) throws SQLException {
-        Map<String, Setting> settings = new LinkedHashMap<>();
-        String version;
-        try (Statement st = db.createStatement()) {
-            try (ResultSet rs = st.executeQuery("show server_version")) {
-                rs.next();
-                version = rs.getString(1);
-            }
-            for (String name : NAMES) {
-                try (ResultSet rs = st.executeQuery("select current_setting('" + name + "'), "
-                        + "coalesce(sourcefile, source) from pg_settings where name = '" + name + "'")) {
-                    if (rs.next()) {
-                        settings.put(name, new Setting(rs.getString(1), rs.getString(2)));
+        Map<String, Setting> found = new HashMap<>();
+        String version = null;
+        try (PreparedStatement st = db.prepareStatement("select name, current_setting(name), coalesce(sourcefile, "
+                + "source) from pg_settings where name = any(?) or name = 'server_version'")) {
+            st.setArray(1, db.createArrayOf("text", NAMES));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString(1).equals("server_version")) {
+                        version = rs.getString(2);
+                    } else {
+                        found.put(rs.getString(1), new Setting(rs.getString(2), rs.getString(3)));
                     }
                 }
+            }
+        }
+        Map<String, Setting> settings = new LinkedHashMap<>(); // in the order of NAMES
+        for (String name : NAMES) {
+            if (found.containsKey(name)) {
+                settings.put(name, found.get(name));
             }
         }
         return new DatabaseServerSettings(version, settings);

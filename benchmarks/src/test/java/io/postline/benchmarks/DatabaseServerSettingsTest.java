@@ -19,7 +19,7 @@ class DatabaseServerSettingsTest {
         try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:5432/test", "postgres", "")) {
             DatabaseServerSettings read = DatabaseServerSettings.read(db);
 
-            assertThat(read.settings()).containsOnlyKeys(DatabaseServerSettings.NAMES);
+            assertThat(read.settings().keySet()).containsExactly(DatabaseServerSettings.NAMES);
             try (ResultSet rs = db.createStatement().executeQuery("show autovacuum")) {
                 rs.next();
                 assertThat(read.settings().get("autovacuum").value()).isEqualTo(rs.getString(1));
