@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.postline.events.AdjustmentDirection;
 import io.postline.events.AuthorizationDuplicate;
+import io.postline.events.AuthorizationReceived;
 import io.postline.events.CloudEventHeaders;
 import io.postline.events.DuplicateReason;
 import io.postline.events.EntrySide;
@@ -101,6 +102,8 @@ class ReconciliationIT {
                 all -> all.stream().anyMatch(r -> "R-MISSING".equals(r.key()) && isReplay(r))).stream()
                 .filter(r -> "R-MISSING".equals(r.key()) && isReplay(r)).findFirst().orElseThrow();
         assertThat(TopicProbe.eventId(redriven)).isEqualTo(receivedMissing);
+        assertThat(TopicProbe.payload(redriven, Topic.AUTHORIZATION_RECEIVED, AuthorizationReceived.class))
+                .isEqualTo(SampleEvents.received("R-MISSING"));
         assertThat(TopicProbe.header(redriven, CloudEventHeaders.SOURCE)).isEqualTo("reconciliation");
 
         // Duplicate posting: the later entry is reversed; amount mismatch: adjusted by the difference.
@@ -150,6 +153,28 @@ class ReconciliationIT {
 
     @Test
     @Order(2)
+    void theReceivedEventIsKeptOnceApartFromItsItemSoTheItemsUpdatesDoNotCopyIt() {
+        // Received, posted (the item written twice), then received again under another event id: the first
+        // received event is the one kept.
+        UUID first = UUID.randomUUID();
+        probe.sendEvent(first, SampleEvents.received("R-KEPT"));
+        probe.sendEvent(UUID.randomUUID(), posted("R-KEPT", UUID.randomUUID(), 1250));
+        probe.sendEvent(UUID.randomUUID(), SampleEvents.received("R-KEPT"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from recon_item "
+                + "where authorization_id = 'R-KEPT' and received_count = 2 and first_posted_at is not null", Integer.class) == 1);
+        ReconItems.Received kept = items.received("R-KEPT").orElseThrow();
+        assertThat(kept.eventId()).isEqualTo(first);
+        assertThat(EventJson.mapper().readValue(kept.payload(), AuthorizationReceived.class))
+                .isEqualTo(SampleEvents.received("R-KEPT"));
+        assertThat(jdbc.queryForObject("select count(*) from recon_received_event where authorization_id = 'R-KEPT'",
+                Integer.class)).isEqualTo(1);
+        // The item row holds its facts only: smaller than the received event it no longer carries.
+        assertThat(jdbc.queryForObject("select pg_column_size(r.*) from recon_item r where authorization_id = 'R-KEPT'",
+                Integer.class)).isLessThan(kept.payload().length);
+    }
+
+    @Test
+    @Order(3)
     void anOperatorReDriveIsAuditedUnderTheOperatorsName() throws Exception {
         probe.sendEvent(UUID.randomUUID(), SampleEvents.received("R-OPERATOR"));
         await().atMost(Duration.ofSeconds(30)).until(() -> send("/v1/reconciliation/items/R-OPERATOR",
@@ -164,7 +189,7 @@ class ReconciliationIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void anOperatorReDrivesATimeRangeOfAuthorizationsThatStillWaitForTheirPosting() throws Exception {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();

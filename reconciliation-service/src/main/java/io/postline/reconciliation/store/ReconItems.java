@@ -87,8 +87,8 @@ public class ReconItems {
         jdbc.batchUpdate("insert into recon_item (authorization_id, received_event_id, received_count, "
                 + "expected_amount_minor, expected_currency, received_at, parked_duplicate, held_stage, held_reason, "
                 + "held_disposition, held_at, journals, patch_attempts, last_patch_at, review_required, status, "
-                + "business_date, first_posted_at, received_payload, received_traceparent, updated_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) "
+                + "business_date, first_posted_at, updated_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) "
                 + "on conflict (authorization_id) do update set received_event_id = excluded.received_event_id, "
                 + "received_count = excluded.received_count, expected_amount_minor = excluded.expected_amount_minor, "
                 + "expected_currency = excluded.expected_currency, received_at = excluded.received_at, "
@@ -97,10 +97,7 @@ public class ReconItems {
                 + "held_at = excluded.held_at, journals = excluded.journals, patch_attempts = excluded.patch_attempts, "
                 + "last_patch_at = excluded.last_patch_at, review_required = excluded.review_required, "
                 + "status = excluded.status, business_date = excluded.business_date, "
-                + "first_posted_at = excluded.first_posted_at, "
-                + "received_payload = coalesce(recon_item.received_payload, excluded.received_payload), "
-                + "received_traceparent = coalesce(recon_item.received_traceparent, excluded.received_traceparent), "
-                + "updated_at = now()", rows, rows.size(), (ps, row) -> {
+                + "first_posted_at = excluded.first_posted_at, updated_at = now()", rows, rows.size(), (ps, row) -> {
                     ReconItem i = row.item();
                     ps.setString(1, i.authorizationId());
                     ps.setObject(2, i.receivedEventId());
@@ -120,15 +117,36 @@ public class ReconItems {
                     ps.setString(16, row.status().name());
                     ps.setObject(17, row.businessDate());
                     ps.setTimestamp(18, ts(i.firstPostedAt()));
-                    Received r = received.get(i.authorizationId());
-                    ps.setBytes(19, r == null ? null : r.payload());
-                    ps.setString(20, r == null ? null : r.traceparent());
                 });
+        keep(received);
+    }
+
+    /** Keeps each authorization's first received event (a later one of the same id is left alone), in one statement. */
+    private void keep(Map<String, Received> received) {
+        if (received.isEmpty()) {
+            return;
+        }
+        int n = received.size();
+        Object[] ids = new Object[n];
+        Object[] eventIds = new Object[n];
+        byte[][] payloads = new byte[n][];
+        Object[] traceparents = new Object[n];
+        int k = 0;
+        for (Map.Entry<String, Received> e : received.entrySet()) {
+            ids[k] = e.getKey();
+            eventIds[k] = e.getValue().eventId();
+            payloads[k] = e.getValue().payload();
+            traceparents[k++] = e.getValue().traceparent();
+        }
+        jdbc.update("insert into recon_received_event (authorization_id, event_id, payload, traceparent) "
+                        + "select * from unnest(?::text[], ?::uuid[], ?::bytea[], ?::text[]) "
+                        + "on conflict (authorization_id) do nothing",
+                new SqlArrayValue("text", ids), new SqlArrayValue("uuid", eventIds),
+                new SqlArrayValue("bytea", payloads), new SqlArrayValue("text", traceparents));
     }
 
     public Optional<Received> received(String authorizationId) {
-        return jdbc.query("select received_event_id, received_payload, received_traceparent from recon_item "
-                        + "where authorization_id = ? and received_payload is not null",
+        return jdbc.query("select event_id, payload, traceparent from recon_received_event where authorization_id = ?",
                 (rs, n) -> new Received(rs.getObject(1, UUID.class), rs.getBytes(2), rs.getString(3)), authorizationId)
                 .stream().findFirst();
     }
