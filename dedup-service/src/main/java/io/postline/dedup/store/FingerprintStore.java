@@ -29,7 +29,7 @@ public class FingerprintStore {
                         + "and first_seen > now() - make_interval(secs => ?)",
                 rs -> {
                     found.put(rs.getString(1), new Original(rs.getString(2), rs.getObject(3, UUID.class)));
-                }, new SqlArrayValue("text", fingerprints.toArray()), (double) window.toSeconds());
+                }, new SqlArrayValue("text", fingerprints.toArray(String[]::new)), (double) window.toSeconds());
         return found;
     }
 
@@ -50,8 +50,8 @@ public class FingerprintStore {
                 rs -> {
                     recorded.add(rs.getObject(1, UUID.class));
                 },
-                new SqlArrayValue("text", originals.stream().map(Candidate::fingerprint).toArray()),
-                new SqlArrayValue("text", originals.stream().map(Candidate::authorizationId).toArray()),
+                new SqlArrayValue("text", originals.stream().map(Candidate::fingerprint).toArray(String[]::new)),
+                new SqlArrayValue("text", originals.stream().map(Candidate::authorizationId).toArray(String[]::new)),
                 new SqlArrayValue("uuid", originals.stream().map(Candidate::eventId).toArray()),
                 (double) window.toSeconds());
         return recorded;

@@ -35,7 +35,7 @@ public class SeenAuthorizations {
                         + "where authorization_id = any(?) and first_seen > now() - make_interval(secs => ?)",
                 rs -> {
                     found.put(rs.getString(1), new SeenAuthorization(rs.getObject(2, UUID.class), rs.getString(3)));
-                }, new SqlArrayValue("text", authorizationIds.toArray()), (double) window.toSeconds());
+                }, new SqlArrayValue("text", authorizationIds.toArray(String[]::new)), (double) window.toSeconds());
         return found;
     }
 
@@ -53,9 +53,9 @@ public class SeenAuthorizations {
                 rs -> {
                     recorded.add(rs.getObject(1, UUID.class));
                 },
-                new SqlArrayValue("text", sightings.stream().map(s -> s.authorization().authorizationId()).toArray()),
+                new SqlArrayValue("text", sightings.stream().map(s -> s.authorization().authorizationId()).toArray(String[]::new)),
                 new SqlArrayValue("uuid", sightings.stream().map(Sighting::eventId).toArray()),
-                new SqlArrayValue("text", sightings.stream().map(Sighting::contentHash).toArray()),
+                new SqlArrayValue("text", sightings.stream().map(Sighting::contentHash).toArray(String[]::new)),
                 new SqlArrayValue("bytea", sightings.stream().map(s -> EventJson.write(s.authorization()))
                         .toArray(byte[][]::new)), // typed, so the driver encodes bytea[]
                 (double) window.toSeconds());

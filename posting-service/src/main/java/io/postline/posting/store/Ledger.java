@@ -132,15 +132,40 @@ public class Ledger {
     }
 
     private void insertLines(List<JournalEntry> entries) {
-        List<Object[]> lines = entries.stream().flatMap(e -> e.lines().stream().map(l -> new Object[]{e.journalId(),
-                l.lineNo(), l.accountNumber(), l.side() == EntrySide.DEBIT ? "D" : "C", l.amount().amountMinor(),
-                l.amount().currency(), l.narrative(), l.sortCode(), l.role() == null ? null : l.role().name()})).toList();
-        String[] types = {"uuid", "int4", "text", "text", "int8", "text", "text", "text", "text"};
-        Object[] columns = new Object[types.length];
-        for (int c = 0; c < types.length; c++) {
-            final int col = c;
-            columns[c] = new SqlArrayValue(types[c], lines.stream().map(row -> row[col]).toArray());
+        int n = 0;
+        for (JournalEntry e : entries) {
+            n += e.lines().size();
         }
+        // Typed arrays (String[], Integer[], Long[]): the driver sends them in binary; Object[] would go as an
+        // escaped text literal built character by character.
+        Object[] journalIds = new Object[n];
+        Integer[] lineNos = new Integer[n];
+        String[] accounts = new String[n];
+        String[] sides = new String[n];
+        Long[] amounts = new Long[n];
+        String[] currencies = new String[n];
+        String[] narratives = new String[n];
+        String[] sortCodes = new String[n];
+        String[] roles = new String[n];
+        int i = 0;
+        for (JournalEntry e : entries) {
+            for (JournalLine l : e.lines()) {
+                journalIds[i] = e.journalId();
+                lineNos[i] = l.lineNo();
+                accounts[i] = l.accountNumber();
+                sides[i] = l.side() == EntrySide.DEBIT ? "D" : "C";
+                amounts[i] = l.amount().amountMinor();
+                currencies[i] = l.amount().currency();
+                narratives[i] = l.narrative();
+                sortCodes[i] = l.sortCode();
+                roles[i++] = l.role() == null ? null : l.role().name();
+            }
+        }
+        Object[] columns = {new SqlArrayValue("uuid", journalIds), new SqlArrayValue("int4", (Object[]) lineNos),
+                new SqlArrayValue("text", (Object[]) accounts), new SqlArrayValue("text", (Object[]) sides),
+                new SqlArrayValue("int8", (Object[]) amounts), new SqlArrayValue("text", (Object[]) currencies),
+                new SqlArrayValue("text", (Object[]) narratives), new SqlArrayValue("text", (Object[]) sortCodes),
+                new SqlArrayValue("text", (Object[]) roles)};
         jdbc.update("insert into journal_line (journal_id, line_no, account_number, side, amount_minor, currency, "
                 + "narrative, sort_code, role) select * from unnest(?::uuid[], ?::int[], ?::text[], ?::char[], "
                 + "?::bigint[], ?::char(3)[], ?::text[], ?::text[], ?::text[])", columns);

@@ -64,7 +64,7 @@ public class ReconItems {
                 + "order by authorization_id for update", rs -> {
                     ReconItem item = map(rs);
                     items.put(item.authorizationId(), item);
-                }, new SqlArrayValue("text", authorizationIds.toArray()));
+                }, new SqlArrayValue("text", authorizationIds.toArray(String[]::new)));
         return items;
     }
 
@@ -77,7 +77,7 @@ public class ReconItems {
             throw new IllegalArgumentException("the quiet-item scan is for open statuses only: " + statuses);
         }
         return jdbc.query(QUIET, (rs, n) -> map(rs), new SqlArrayValue("text",
-                statuses.stream().map(Enum::name).toArray()), quietFor.toMillis() / 1000.0, limit);
+                statuses.stream().map(Enum::name).toArray(String[]::new)), quietFor.toMillis() / 1000.0, limit);
     }
 
     public record Row(ReconItem item, ReconStatus status, LocalDate businessDate) {
@@ -127,10 +127,10 @@ public class ReconItems {
             return;
         }
         int n = received.size();
-        Object[] ids = new Object[n];
+        String[] ids = new String[n];
         Object[] eventIds = new Object[n];
         byte[][] payloads = new byte[n][];
-        Object[] traceparents = new Object[n];
+        String[] traceparents = new String[n];
         int k = 0;
         for (Map.Entry<String, Received> e : received.entrySet()) {
             ids[k] = e.getKey();
@@ -162,7 +162,7 @@ public class ReconItems {
                         + "where " + openIfAll(statuses) + "status = any(?) "
                         + "and (?::date is null or business_date = ?::date) "
                         + "order by updated_at, authorization_id limit ? offset ?", (rs, n) -> stored(rs),
-                new SqlArrayValue("text", statuses.stream().map(Enum::name).toArray()), businessDate, businessDate,
+                new SqlArrayValue("text", statuses.stream().map(Enum::name).toArray(String[]::new)), businessDate, businessDate,
                 size, (long) page * size);
     }
 
@@ -172,14 +172,14 @@ public class ReconItems {
         return jdbc.queryForList("select authorization_id from recon_item where " + openIfAll(statuses)
                         + "status = any(?) and received_at >= ? and received_at < ? "
                         + "order by received_at, authorization_id limit ?", String.class,
-                new SqlArrayValue("text", statuses.stream().map(Enum::name).toArray()),
+                new SqlArrayValue("text", statuses.stream().map(Enum::name).toArray(String[]::new)),
                 java.sql.Timestamp.from(from), java.sql.Timestamp.from(to), limit);
     }
 
     public long count(Collection<ReconStatus> statuses, LocalDate businessDate) {
         Long n = jdbc.queryForObject("select count(*) from recon_item where " + openIfAll(statuses) + "status = any(?) "
                         + "and (?::date is null or business_date = ?::date)", Long.class,
-                new SqlArrayValue("text", statuses.stream().map(Enum::name).toArray()), businessDate, businessDate);
+                new SqlArrayValue("text", statuses.stream().map(Enum::name).toArray(String[]::new)), businessDate, businessDate);
         return n == null ? 0 : n;
     }
 
@@ -214,7 +214,7 @@ public class ReconItems {
                 .map(Enum::name).toArray(String[]::new);
         java.sql.Timestamp t = jdbc.queryForObject("select min(coalesce(received_at, posted_at, updated_at)) "
                 + "from recon_item where " + OPEN + " and status = any(?)", java.sql.Timestamp.class,
-                new org.springframework.jdbc.support.SqlArrayValue("text", (Object[]) breaks));
+                new SqlArrayValue("text", (Object[]) breaks));
         return t == null ? null : t.toInstant();
     }
 

@@ -29,7 +29,7 @@ public class RuleDecisions {
                     ps.setString(2, r.authorizationId());
                     ps.setString(3, d.ruleSetVersion());
                     ps.setString(4, d.decisiveId());
-                    new SqlArrayValue("text", d.fired().toArray()).setValue(ps, 5);
+                    new SqlArrayValue("text", d.fired().toArray(String[]::new)).setValue(ps, 5);
                     ps.setString(6, switch (d.outcome()) {
                         case RuleSet.Outcome.Post p -> "POST";
                         case RuleSet.Outcome.Hold h -> "HOLD";

@@ -185,9 +185,11 @@ public class Outbox {
         int n = records.size();
         Object[] ids = new Object[n];
         Object[] causes = new Object[n];
-        Object[] topics = new Object[n];
-        Object[] keys = new Object[n];
-        Object[] headers = new Object[n];
+        // String[] rather than Object[]: the driver then sends text[] in binary, not as an escaped array literal
+        // that it builds character by character and the server parses back (JFR: 4 % of the stages' CPU).
+        String[] topics = new String[n];
+        String[] keys = new String[n];
+        String[] headers = new String[n];
         byte[][] payloads = new byte[n][]; // typed, so the driver encodes bytea[]
         for (int i = 0; i < n; i++) {
             OutboxRecord r = records.get(i);
