@@ -2,6 +2,7 @@ package io.postline.dedup.store;
 
 import io.postline.dedup.domain.DuplicateDetector.Candidate;
 import io.postline.dedup.domain.DuplicateDetector.Original;
+import io.postline.stage.sql.UuidArrays;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -43,7 +44,7 @@ public class FingerprintStore {
             return recorded;
         }
         jdbc.query("insert into fingerprint (fingerprint, authorization_id, event_id) "
-                        + "select * from unnest(?::text[], ?::text[], ?::uuid[]) "
+                        + "select * from unnest(?::text[], ?::text[], " + UuidArrays.PARAMETER + ") "
                         + "on conflict (fingerprint) do update set authorization_id = excluded.authorization_id, "
                         + "event_id = excluded.event_id, first_seen = now() "
                         + "where fingerprint.first_seen <= now() - make_interval(secs => ?) returning event_id",
@@ -52,7 +53,7 @@ public class FingerprintStore {
                 },
                 new SqlArrayValue("text", originals.stream().map(Candidate::fingerprint).toArray(String[]::new)),
                 new SqlArrayValue("text", originals.stream().map(Candidate::authorizationId).toArray(String[]::new)),
-                new SqlArrayValue("uuid", originals.stream().map(Candidate::eventId).toArray()),
+                UuidArrays.of(originals.stream().map(Candidate::eventId).toList()),
                 (double) window.toSeconds());
         return recorded;
     }
@@ -60,7 +61,7 @@ public class FingerprintStore {
     /** Removes rows this batch recorded for candidates that turned out not to be originals. */
     public void forget(Collection<UUID> eventIds) {
         if (!eventIds.isEmpty()) {
-            jdbc.update("delete from fingerprint where event_id = any(?)", new SqlArrayValue("uuid", eventIds.toArray()));
+            jdbc.update("delete from fingerprint where event_id = any(" + UuidArrays.PARAMETER + ")", UuidArrays.of(eventIds));
         }
     }
 }

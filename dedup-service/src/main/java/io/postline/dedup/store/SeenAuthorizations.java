@@ -3,6 +3,7 @@ package io.postline.dedup.store;
 import io.postline.dedup.domain.DuplicateDetector.SeenAuthorization;
 import io.postline.events.AuthorizationReceived;
 import io.postline.events.EventJson;
+import io.postline.stage.sql.UuidArrays;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -46,7 +47,7 @@ public class SeenAuthorizations {
             return recorded;
         }
         jdbc.query("insert into authorization_seen (authorization_id, event_id, content_hash, payload) "
-                        + "select * from unnest(?::text[], ?::uuid[], ?::text[], ?::bytea[]) "
+                        + "select * from unnest(?::text[], " + UuidArrays.PARAMETER + ", ?::text[], ?::bytea[]) "
                         + "on conflict (authorization_id) do update set event_id = excluded.event_id, "
                         + "content_hash = excluded.content_hash, payload = excluded.payload, first_seen = now() "
                         + "where authorization_seen.first_seen <= now() - make_interval(secs => ?) returning event_id",
@@ -54,7 +55,7 @@ public class SeenAuthorizations {
                     recorded.add(rs.getObject(1, UUID.class));
                 },
                 new SqlArrayValue("text", sightings.stream().map(s -> s.authorization().authorizationId()).toArray(String[]::new)),
-                new SqlArrayValue("uuid", sightings.stream().map(Sighting::eventId).toArray()),
+                UuidArrays.of(sightings.stream().map(Sighting::eventId).toList()),
                 new SqlArrayValue("text", sightings.stream().map(Sighting::contentHash).toArray(String[]::new)),
                 new SqlArrayValue("bytea", sightings.stream().map(s -> EventJson.write(s.authorization()))
                         .toArray(byte[][]::new)), // typed, so the driver encodes bytea[]
@@ -64,8 +65,8 @@ public class SeenAuthorizations {
 
     public void forget(Collection<UUID> eventIds) {
         if (!eventIds.isEmpty()) {
-            jdbc.update("delete from authorization_seen where event_id = any(?)",
-                    new SqlArrayValue("uuid", eventIds.toArray()));
+            jdbc.update("delete from authorization_seen where event_id = any(" + UuidArrays.PARAMETER + ")",
+                    UuidArrays.of(eventIds));
         }
     }
 

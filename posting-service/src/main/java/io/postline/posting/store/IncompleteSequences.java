@@ -2,6 +2,7 @@ package io.postline.posting.store;
 
 import io.postline.events.EventJson;
 import io.postline.events.PostingLeg;
+import io.postline.stage.sql.UuidArrays;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /** Sequences whose legs have waited longer than the timeout for the rest of their sequence. */
@@ -50,8 +50,9 @@ public class IncompleteSequences {
     }
 
     public void markReported(Collection<UUID> sequenceIds) {
-        jdbc.update("update pending_leg set reported_at = now() where posting_sequence_id = any(?)",
-                new SqlArrayValue("uuid", sequenceIds.toArray()));
+        jdbc.update("update pending_leg set reported_at = now() where posting_sequence_id = any("
+                        + UuidArrays.PARAMETER + ")",
+                UuidArrays.of(sequenceIds));
     }
 
     private static Instant instant(Timestamp t) {

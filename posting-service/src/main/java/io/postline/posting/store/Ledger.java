@@ -9,6 +9,7 @@ import io.postline.events.PostingContext;
 import io.postline.events.PostingPosted;
 import io.postline.posting.domain.JournalEntry;
 import io.postline.posting.domain.JournalLine;
+import io.postline.stage.sql.UuidArrays;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,9 +42,10 @@ public class Ledger {
         if (sequenceIds.isEmpty()) {
             return posted;
         }
-        jdbc.query("select posting_sequence_id from journal_entry where posting_sequence_id = any(?)", rs -> {
+        jdbc.query("select posting_sequence_id from journal_entry where posting_sequence_id = any("
+                + UuidArrays.PARAMETER + ")", rs -> {
             posted.add(rs.getObject(1, UUID.class));
-        }, new SqlArrayValue("uuid", sequenceIds.toArray()));
+        }, UuidArrays.of(sequenceIds));
         return posted;
     }
 
@@ -53,10 +55,10 @@ public class Ledger {
         if (sequenceIds.isEmpty()) {
             return events;
         }
-        jdbc.query("select posting_sequence_id, posted_event from journal_entry where posting_sequence_id = any(?) "
-                + "and posted_event is not null", rs -> {
+        jdbc.query("select posting_sequence_id, posted_event from journal_entry where posting_sequence_id = any("
+                + UuidArrays.PARAMETER + ") and posted_event is not null", rs -> {
                     events.put(rs.getObject(1, UUID.class), EventJson.read(rs.getBytes(2), PostingPosted.class));
-                }, new SqlArrayValue("uuid", sequenceIds.toArray()));
+                }, UuidArrays.of(sequenceIds));
         return events;
     }
 
@@ -68,15 +70,16 @@ public class Ledger {
         }
         Map<UUID, List<JournalLine>> lines = new HashMap<>();
         jdbc.query("select journal_id, line_no, account_number, sort_code, side, amount_minor, currency, narrative, role "
-                + "from journal_line where journal_id = any(?) order by journal_id, line_no", rs -> {
+                + "from journal_line where journal_id = any(" + UuidArrays.PARAMETER + ") order by journal_id, line_no", rs -> {
                     lines.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new JournalLine(
                             rs.getInt(2), rs.getString(3), rs.getString(4),
                             "D".equals(rs.getString(5)) ? EntrySide.DEBIT : EntrySide.CREDIT,
                             new Money(rs.getLong(6), rs.getString(7).trim()), rs.getString(8),
                             rs.getString(9) == null ? null : LegRole.valueOf(rs.getString(9))));
-                }, new SqlArrayValue("uuid", journalIds.toArray()));
+                }, UuidArrays.of(journalIds));
         jdbc.query("select journal_id, posting_sequence_id, authorization_id, entry_type, corrects_journal_id, "
-                + "authorized_minor, authorized_currency, context::text from journal_entry where journal_id = any(?)", rs -> {
+                + "authorized_minor, authorized_currency, context::text from journal_entry where journal_id = any("
+                + UuidArrays.PARAMETER + ")", rs -> {
                     UUID id = rs.getObject(1, UUID.class);
                     String context = rs.getString(8);
                     entries.put(id, new JournalEntry(id, rs.getObject(2, UUID.class), rs.getString(3),
@@ -84,7 +87,7 @@ public class Ledger {
                             rs.getString(7) == null ? null : new Money(rs.getLong(6), rs.getString(7).trim()),
                             context == null ? null : EventJson.mapper().readValue(context, PostingContext.class),
                             lines.getOrDefault(id, List.of())));
-                }, new SqlArrayValue("uuid", journalIds.toArray()));
+                }, UuidArrays.of(journalIds));
         return entries;
     }
 
@@ -93,9 +96,9 @@ public class Ledger {
         Map<UUID, UUID> reversed = new HashMap<>();
         if (!journalIds.isEmpty()) {
             jdbc.query("select corrects_journal_id, journal_id from journal_entry where entry_type = 'REVERSAL' "
-                    + "and corrects_journal_id = any(?)", rs -> {
+                    + "and corrects_journal_id = any(" + UuidArrays.PARAMETER + ")", rs -> {
                         reversed.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
-                    }, new SqlArrayValue("uuid", journalIds.toArray()));
+                    }, UuidArrays.of(journalIds));
         }
         return reversed;
     }
@@ -138,7 +141,7 @@ public class Ledger {
         }
         // Typed arrays (String[], Integer[], Long[]): the driver sends them in binary; Object[] would go as an
         // escaped text literal built character by character.
-        Object[] journalIds = new Object[n];
+        UUID[] journalIds = new UUID[n];
         Integer[] lineNos = new Integer[n];
         String[] accounts = new String[n];
         String[] sides = new String[n];
@@ -161,13 +164,13 @@ public class Ledger {
                 roles[i++] = l.role() == null ? null : l.role().name();
             }
         }
-        Object[] columns = {new SqlArrayValue("uuid", journalIds), new SqlArrayValue("int4", (Object[]) lineNos),
+        Object[] columns = {UuidArrays.of(journalIds), new SqlArrayValue("int4", (Object[]) lineNos),
                 new SqlArrayValue("text", (Object[]) accounts), new SqlArrayValue("text", (Object[]) sides),
                 new SqlArrayValue("int8", (Object[]) amounts), new SqlArrayValue("text", (Object[]) currencies),
                 new SqlArrayValue("text", (Object[]) narratives), new SqlArrayValue("text", (Object[]) sortCodes),
                 new SqlArrayValue("text", (Object[]) roles)};
         jdbc.update("insert into journal_line (journal_id, line_no, account_number, side, amount_minor, currency, "
-                + "narrative, sort_code, role) select * from unnest(?::uuid[], ?::int[], ?::text[], ?::char[], "
+                + "narrative, sort_code, role) select * from unnest(" + UuidArrays.PARAMETER + ", ?::int[], ?::text[], ?::char[], "
                 + "?::bigint[], ?::char(3)[], ?::text[], ?::text[], ?::text[])", columns);
     }
 

@@ -2,11 +2,11 @@ package io.postline.posting.store;
 
 import io.postline.events.EventJson;
 import io.postline.events.PostingLeg;
+import io.postline.stage.sql.UuidArrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /** Legs of sequences not yet complete; a repeat of a stored leg is ignored by the key. */
@@ -37,15 +37,16 @@ public class PendingLegs {
         if (sequenceIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("select payload::text from pending_leg where posting_sequence_id = any(?)",
+        return jdbc.query("select payload::text from pending_leg where posting_sequence_id = any("
+                        + UuidArrays.PARAMETER + ")",
                 (rs, n) -> EventJson.mapper().readValue(rs.getString(1), PostingLeg.class),
-                new SqlArrayValue("uuid", sequenceIds.toArray()));
+                UuidArrays.of(sequenceIds));
     }
 
     public void remove(Collection<UUID> sequenceIds) {
         if (!sequenceIds.isEmpty()) {
-            jdbc.update("delete from pending_leg where posting_sequence_id = any(?)",
-                    new SqlArrayValue("uuid", sequenceIds.toArray()));
+            jdbc.update("delete from pending_leg where posting_sequence_id = any(" + UuidArrays.PARAMETER + ")",
+                    UuidArrays.of(sequenceIds));
         }
     }
 }

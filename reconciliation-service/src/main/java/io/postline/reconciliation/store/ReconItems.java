@@ -5,6 +5,7 @@ import io.postline.events.Money;
 import io.postline.reconciliation.domain.PostedJournal;
 import io.postline.reconciliation.domain.ReconItem;
 import io.postline.reconciliation.domain.ReconStatus;
+import io.postline.stage.sql.UuidArrays;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -128,7 +129,7 @@ public class ReconItems {
         }
         int n = received.size();
         String[] ids = new String[n];
-        Object[] eventIds = new Object[n];
+        UUID[] eventIds = new UUID[n];
         byte[][] payloads = new byte[n][];
         String[] traceparents = new String[n];
         int k = 0;
@@ -139,9 +140,9 @@ public class ReconItems {
             traceparents[k++] = e.getValue().traceparent();
         }
         jdbc.update("insert into recon_received_event (authorization_id, event_id, payload, traceparent) "
-                        + "select * from unnest(?::text[], ?::uuid[], ?::bytea[], ?::text[]) "
+                        + "select * from unnest(?::text[], " + UuidArrays.PARAMETER + ", ?::bytea[], ?::text[]) "
                         + "on conflict (authorization_id) do nothing",
-                new SqlArrayValue("text", ids), new SqlArrayValue("uuid", eventIds),
+                new SqlArrayValue("text", ids), UuidArrays.of(eventIds),
                 new SqlArrayValue("bytea", payloads), new SqlArrayValue("text", traceparents));
     }
 

@@ -1,18 +1,18 @@
 package io.postline.stage.inbox;
 
+import io.postline.stage.sql.UuidArrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.SqlArrayValue;
 
 /**
  * The stage's record of processed event ids. {@link #claim} runs inside the batch transaction: the ids it
  * returns are new and must be processed; the others were processed before and are dropped.
  */
 public class Inbox {
-    private static final String CLAIM = "insert into inbox (event_id) select unnest(?) "
+    private static final String CLAIM = "insert into inbox (event_id) select unnest(" + UuidArrays.PARAMETER + ") "
             + "on conflict (event_id) do nothing returning event_id";
 
     private final JdbcTemplate jdbc;
@@ -29,7 +29,7 @@ public class Inbox {
         Set<UUID> fresh = new HashSet<>(eventIds.size() * 2);
         jdbc.query(CLAIM, rs -> {
             fresh.add(rs.getObject(1, UUID.class));
-        }, new SqlArrayValue("uuid", eventIds.toArray()));
+        }, UuidArrays.of(eventIds));
         return fresh;
     }
 }

@@ -2,6 +2,7 @@ package io.postline.stage.outbox;
 
 import io.postline.events.CloudEventHeaders;
 import io.postline.events.EventJson;
+import io.postline.stage.sql.UuidArrays;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -31,7 +32,8 @@ public class Outbox {
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
     };
     private static final String COLUMNS = "event_id, cause_id, topic, message_key, headers, payload";
-    private static final String ROWS = "select e, c, t, k, h, p from unnest(?::uuid[], ?::uuid[], ?::text[], "
+    private static final String ROWS = "select e, c, t, k, h, p from unnest(" + UuidArrays.PARAMETER + ", "
+            + UuidArrays.PARAMETER + ", ?::text[], "
             + "?::text[], ?::text[], ?::bytea[]) as u(e, c, t, k, h, p)";
     // One pending-publication row per statement lists the seqs it stored (V3 migration explains why).
     private static final String TRACKED = ", pending as (insert into outbox_pending (seqs) select array_agg(seq order by seq) "
@@ -45,7 +47,8 @@ public class Outbox {
             + "created_at = now() returning event_id, seq)" + TRACKED
             + "select s.event_id, p.batch_id from stored s cross join pending p";
     private static final String REEMIT = "with stored as (update outbox set created_at = now(), "
-            + "headers = (headers::jsonb || ?::jsonb)::text where cause_id = any(?) and topic not like '%.dlt' "
+            + "headers = (headers::jsonb || ?::jsonb)::text where cause_id = any(" + UuidArrays.PARAMETER + ") "
+            + "and topic not like '%.dlt' "
             + "returning seq, event_id, topic, message_key, headers as h, payload, cause_id)" + TRACKED
             + "select s.event_id, s.topic, s.message_key, s.h, s.payload, s.cause_id, p.batch_id "
             + "from stored s cross join pending p";
@@ -84,7 +87,7 @@ public class Outbox {
         }
         requireTransaction();
         Object[][] columns = columns(records);
-        jdbc.update(HOLD, new SqlArrayValue("uuid", columns[0]), new SqlArrayValue("uuid", columns[1]),
+        jdbc.update(HOLD, UuidArrays.of((UUID[]) columns[0]), UuidArrays.of((UUID[]) columns[1]),
                 new SqlArrayValue("text", columns[2]), new SqlArrayValue("text", columns[3]),
                 new SqlArrayValue("text", columns[4]), new SqlArrayValue("bytea", columns[5]), holdKey);
     }
@@ -133,7 +136,7 @@ public class Outbox {
         requireTransaction();
         StoredBatch again = new StoredBatch();
         jdbc.query(REEMIT, again, "{\"" + CloudEventHeaders.REPLAY + "\":\"true\"}",
-                new SqlArrayValue("uuid", causeIds.toArray()));
+                UuidArrays.of(causeIds));
         again.records.forEach(r -> causes.add(r.causeId()));
         publishAfterCommit(again.batchId, again.records);
         return causes;
@@ -151,7 +154,7 @@ public class Outbox {
         jdbc.query(sql, rs -> {
             stored.add(rs.getObject(1, UUID.class));
             batch[0] = rs.getLong(2);
-        }, new SqlArrayValue("uuid", columns[0]), new SqlArrayValue("uuid", columns[1]),
+        }, UuidArrays.of((UUID[]) columns[0]), UuidArrays.of((UUID[]) columns[1]),
                 new SqlArrayValue("text", columns[2]), new SqlArrayValue("text", columns[3]),
                 new SqlArrayValue("text", columns[4]), new SqlArrayValue("bytea", columns[5]));
         if (stored.size() == n) {
@@ -183,8 +186,8 @@ public class Outbox {
     /** The statement's column arrays: ids, causes, topics, keys, headers (JSON), payloads (typed as bytea[]). */
     private static Object[][] columns(List<OutboxRecord> records) {
         int n = records.size();
-        Object[] ids = new Object[n];
-        Object[] causes = new Object[n];
+        UUID[] ids = new UUID[n];
+        UUID[] causes = new UUID[n];
         // String[] rather than Object[]: the driver then sends text[] in binary, not as an escaped array literal
         // that it builds character by character and the server parses back (JFR: 4 % of the stages' CPU).
         String[] topics = new String[n];
