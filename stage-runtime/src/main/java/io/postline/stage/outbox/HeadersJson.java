@@ -30,22 +30,23 @@ final class HeadersJson {
         return json.append('}').toString();
     }
 
+    /** Appends {@code s} as a JSON string: runs that need no escape are copied whole (header values almost always are). */
     private static StringBuilder string(StringBuilder json, String s) {
         json.append('"');
+        int run = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            json.append(s, run, i);
+            run = i + 1;
             switch (c) {
                 case '"' -> json.append("\\\"");
                 case '\\' -> json.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        json.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    } else {
-                        json.append(c);
-                    }
-                }
+                default -> json.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
             }
         }
-        return json.append('"');
+        return json.append(s, run, s.length()).append('"');
     }
 }
