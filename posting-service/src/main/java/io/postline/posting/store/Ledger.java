@@ -70,7 +70,8 @@ public class Ledger {
         }
         Map<UUID, List<JournalLine>> lines = new HashMap<>();
         jdbc.query("select journal_id, line_no, account_number, sort_code, side, amount_minor, currency, narrative, role "
-                + "from journal_line where journal_id = any(" + UuidArrays.PARAMETER + ") order by journal_id, line_no", rs -> {
+                + "from journal_line where journal_id = any(" + UuidArrays.PARAMETER + ") "
+                + "order by journal_id, line_no", rs -> {
                     lines.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new JournalLine(
                             rs.getInt(2), rs.getString(3), rs.getString(4),
                             "D".equals(rs.getString(5)) ? EntrySide.DEBIT : EntrySide.CREDIT,
