@@ -2,7 +2,7 @@ package io.postline.dedup.store;
 
 import io.postline.dedup.domain.DuplicateDetector.Candidate;
 import io.postline.dedup.domain.DuplicateDetector.Original;
-import io.postline.stage.sql.UuidArrays;
+import io.postline.stage.sql.SqlArrays;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /** Fingerprints of unique authorizations within the window; one statement per batch each way. */
@@ -30,7 +29,7 @@ public class FingerprintStore {
                         + "and first_seen > now() - make_interval(secs => ?)",
                 rs -> {
                     found.put(rs.getString(1), new Original(rs.getString(2), rs.getObject(3, UUID.class)));
-                }, new SqlArrayValue("text", fingerprints.toArray(String[]::new)), (double) window.toSeconds());
+                }, SqlArrays.text(fingerprints), (double) window.toSeconds());
         return found;
     }
 
@@ -44,16 +43,16 @@ public class FingerprintStore {
             return recorded;
         }
         jdbc.query("insert into fingerprint (fingerprint, authorization_id, event_id) "
-                        + "select * from unnest(?::text[], ?::text[], " + UuidArrays.PARAMETER + ") "
+                        + "select * from unnest(?::text[], ?::text[], " + SqlArrays.UUIDS + ") "
                         + "on conflict (fingerprint) do update set authorization_id = excluded.authorization_id, "
                         + "event_id = excluded.event_id, first_seen = now() "
                         + "where fingerprint.first_seen <= now() - make_interval(secs => ?) returning event_id",
                 rs -> {
                     recorded.add(rs.getObject(1, UUID.class));
                 },
-                new SqlArrayValue("text", originals.stream().map(Candidate::fingerprint).toArray(String[]::new)),
-                new SqlArrayValue("text", originals.stream().map(Candidate::authorizationId).toArray(String[]::new)),
-                UuidArrays.of(originals.stream().map(Candidate::eventId).toList()),
+                SqlArrays.text(originals, Candidate::fingerprint),
+                SqlArrays.text(originals, Candidate::authorizationId),
+                SqlArrays.uuids(originals, Candidate::eventId),
                 (double) window.toSeconds());
         return recorded;
     }
@@ -61,7 +60,7 @@ public class FingerprintStore {
     /** Removes rows this batch recorded for candidates that turned out not to be originals. */
     public void forget(Collection<UUID> eventIds) {
         if (!eventIds.isEmpty()) {
-            jdbc.update("delete from fingerprint where event_id = any(" + UuidArrays.PARAMETER + ")", UuidArrays.of(eventIds));
+            jdbc.update("delete from fingerprint where event_id = any(" + SqlArrays.UUIDS + ")", SqlArrays.uuids(eventIds));
         }
     }
 }

@@ -3,7 +3,7 @@ package io.postline.dedup.store;
 import io.postline.dedup.domain.DuplicateDetector.SeenAuthorization;
 import io.postline.events.AuthorizationReceived;
 import io.postline.events.EventJson;
-import io.postline.stage.sql.UuidArrays;
+import io.postline.stage.sql.SqlArrays;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /** Authorization ids seen within the window, with their content hash and payload (the event's JSON bytes). */
@@ -36,7 +35,7 @@ public class SeenAuthorizations {
                         + "where authorization_id = any(?) and first_seen > now() - make_interval(secs => ?)",
                 rs -> {
                     found.put(rs.getString(1), new SeenAuthorization(rs.getObject(2, UUID.class), rs.getString(3)));
-                }, new SqlArrayValue("text", authorizationIds.toArray(String[]::new)), (double) window.toSeconds());
+                }, SqlArrays.text(authorizationIds), (double) window.toSeconds());
         return found;
     }
 
@@ -47,26 +46,25 @@ public class SeenAuthorizations {
             return recorded;
         }
         jdbc.query("insert into authorization_seen (authorization_id, event_id, content_hash, payload) "
-                        + "select * from unnest(?::text[], " + UuidArrays.PARAMETER + ", ?::text[], ?::bytea[]) "
+                        + "select * from unnest(?::text[], " + SqlArrays.UUIDS + ", ?::text[], ?::bytea[]) "
                         + "on conflict (authorization_id) do update set event_id = excluded.event_id, "
                         + "content_hash = excluded.content_hash, payload = excluded.payload, first_seen = now() "
                         + "where authorization_seen.first_seen <= now() - make_interval(secs => ?) returning event_id",
                 rs -> {
                     recorded.add(rs.getObject(1, UUID.class));
                 },
-                new SqlArrayValue("text", sightings.stream().map(s -> s.authorization().authorizationId()).toArray(String[]::new)),
-                UuidArrays.of(sightings.stream().map(Sighting::eventId).toList()),
-                new SqlArrayValue("text", sightings.stream().map(Sighting::contentHash).toArray(String[]::new)),
-                new SqlArrayValue("bytea", sightings.stream().map(s -> EventJson.write(s.authorization()))
-                        .toArray(byte[][]::new)), // typed, so the driver encodes bytea[]
+                SqlArrays.text(sightings, s -> s.authorization().authorizationId()),
+                SqlArrays.uuids(sightings, Sighting::eventId),
+                SqlArrays.text(sightings, Sighting::contentHash),
+                SqlArrays.bytea(sightings, s -> EventJson.write(s.authorization())),
                 (double) window.toSeconds());
         return recorded;
     }
 
     public void forget(Collection<UUID> eventIds) {
         if (!eventIds.isEmpty()) {
-            jdbc.update("delete from authorization_seen where event_id = any(" + UuidArrays.PARAMETER + ")",
-                    UuidArrays.of(eventIds));
+            jdbc.update("delete from authorization_seen where event_id = any(" + SqlArrays.UUIDS + ")",
+                    SqlArrays.uuids(eventIds));
         }
     }
 

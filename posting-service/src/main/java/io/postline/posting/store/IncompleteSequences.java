@@ -2,7 +2,7 @@ package io.postline.posting.store;
 
 import io.postline.events.EventJson;
 import io.postline.events.PostingLeg;
-import io.postline.stage.sql.UuidArrays;
+import io.postline.stage.sql.SqlArrays;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -51,8 +51,8 @@ public class IncompleteSequences {
 
     public void markReported(Collection<UUID> sequenceIds) {
         jdbc.update("update pending_leg set reported_at = now() where posting_sequence_id = any("
-                        + UuidArrays.PARAMETER + ")",
-                UuidArrays.of(sequenceIds));
+                        + SqlArrays.UUIDS + ")",
+                SqlArrays.uuids(sequenceIds));
     }
 
     private static Instant instant(Timestamp t) {

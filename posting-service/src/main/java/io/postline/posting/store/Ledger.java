@@ -9,7 +9,7 @@ import io.postline.events.PostingContext;
 import io.postline.events.PostingPosted;
 import io.postline.posting.domain.JournalEntry;
 import io.postline.posting.domain.JournalLine;
-import io.postline.stage.sql.UuidArrays;
+import io.postline.stage.sql.SqlArrays;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -43,9 +42,9 @@ public class Ledger {
             return posted;
         }
         jdbc.query("select posting_sequence_id from journal_entry where posting_sequence_id = any("
-                + UuidArrays.PARAMETER + ")", rs -> {
+                + SqlArrays.UUIDS + ")", rs -> {
             posted.add(rs.getObject(1, UUID.class));
-        }, UuidArrays.of(sequenceIds));
+        }, SqlArrays.uuids(sequenceIds));
         return posted;
     }
 
@@ -56,9 +55,9 @@ public class Ledger {
             return events;
         }
         jdbc.query("select posting_sequence_id, posted_event from journal_entry where posting_sequence_id = any("
-                + UuidArrays.PARAMETER + ") and posted_event is not null", rs -> {
+                + SqlArrays.UUIDS + ") and posted_event is not null", rs -> {
                     events.put(rs.getObject(1, UUID.class), EventJson.read(rs.getBytes(2), PostingPosted.class));
-                }, UuidArrays.of(sequenceIds));
+                }, SqlArrays.uuids(sequenceIds));
         return events;
     }
 
@@ -70,17 +69,17 @@ public class Ledger {
         }
         Map<UUID, List<JournalLine>> lines = new HashMap<>();
         jdbc.query("select journal_id, line_no, account_number, sort_code, side, amount_minor, currency, narrative, role "
-                + "from journal_line where journal_id = any(" + UuidArrays.PARAMETER + ") "
+                + "from journal_line where journal_id = any(" + SqlArrays.UUIDS + ") "
                 + "order by journal_id, line_no", rs -> {
                     lines.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new JournalLine(
                             rs.getInt(2), rs.getString(3), rs.getString(4),
                             "D".equals(rs.getString(5)) ? EntrySide.DEBIT : EntrySide.CREDIT,
                             new Money(rs.getLong(6), rs.getString(7).trim()), rs.getString(8),
                             rs.getString(9) == null ? null : LegRole.valueOf(rs.getString(9))));
-                }, UuidArrays.of(journalIds));
+                }, SqlArrays.uuids(journalIds));
         jdbc.query("select journal_id, posting_sequence_id, authorization_id, entry_type, corrects_journal_id, "
                 + "authorized_minor, authorized_currency, context::text from journal_entry where journal_id = any("
-                + UuidArrays.PARAMETER + ")", rs -> {
+                + SqlArrays.UUIDS + ")", rs -> {
                     UUID id = rs.getObject(1, UUID.class);
                     String context = rs.getString(8);
                     entries.put(id, new JournalEntry(id, rs.getObject(2, UUID.class), rs.getString(3),
@@ -88,7 +87,7 @@ public class Ledger {
                             rs.getString(7) == null ? null : new Money(rs.getLong(6), rs.getString(7).trim()),
                             context == null ? null : EventJson.mapper().readValue(context, PostingContext.class),
                             lines.getOrDefault(id, List.of())));
-                }, UuidArrays.of(journalIds));
+                }, SqlArrays.uuids(journalIds));
         return entries;
     }
 
@@ -97,9 +96,9 @@ public class Ledger {
         Map<UUID, UUID> reversed = new HashMap<>();
         if (!journalIds.isEmpty()) {
             jdbc.query("select corrects_journal_id, journal_id from journal_entry where entry_type = 'REVERSAL' "
-                    + "and corrects_journal_id = any(" + UuidArrays.PARAMETER + ")", rs -> {
+                    + "and corrects_journal_id = any(" + SqlArrays.UUIDS + ")", rs -> {
                         reversed.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
-                    }, UuidArrays.of(journalIds));
+                    }, SqlArrays.uuids(journalIds));
         }
         return reversed;
     }
@@ -135,44 +134,27 @@ public class Ledger {
         updateBalances(entries);
     }
 
+    /** One journal line with the entry it belongs to: a row of {@code journal_line}. */
+    private record LineRow(UUID journalId, JournalLine line) {
+    }
+
     private void insertLines(List<JournalEntry> entries) {
-        int n = 0;
-        for (JournalEntry e : entries) {
-            n += e.lines().size();
-        }
-        // Typed arrays (String[], Integer[], Long[]): the driver sends them in binary; Object[] would go as an
-        // escaped text literal built character by character.
-        UUID[] journalIds = new UUID[n];
-        Integer[] lineNos = new Integer[n];
-        String[] accounts = new String[n];
-        String[] sides = new String[n];
-        Long[] amounts = new Long[n];
-        String[] currencies = new String[n];
-        String[] narratives = new String[n];
-        String[] sortCodes = new String[n];
-        String[] roles = new String[n];
-        int i = 0;
+        List<LineRow> rows = new ArrayList<>();
         for (JournalEntry e : entries) {
             for (JournalLine l : e.lines()) {
-                journalIds[i] = e.journalId();
-                lineNos[i] = l.lineNo();
-                accounts[i] = l.accountNumber();
-                sides[i] = l.side() == EntrySide.DEBIT ? "D" : "C";
-                amounts[i] = l.amount().amountMinor();
-                currencies[i] = l.amount().currency();
-                narratives[i] = l.narrative();
-                sortCodes[i] = l.sortCode();
-                roles[i++] = l.role() == null ? null : l.role().name();
+                rows.add(new LineRow(e.journalId(), l));
             }
         }
-        Object[] columns = {UuidArrays.of(journalIds), new SqlArrayValue("int4", (Object[]) lineNos),
-                new SqlArrayValue("text", (Object[]) accounts), new SqlArrayValue("text", (Object[]) sides),
-                new SqlArrayValue("int8", (Object[]) amounts), new SqlArrayValue("text", (Object[]) currencies),
-                new SqlArrayValue("text", (Object[]) narratives), new SqlArrayValue("text", (Object[]) sortCodes),
-                new SqlArrayValue("text", (Object[]) roles)};
         jdbc.update("insert into journal_line (journal_id, line_no, account_number, side, amount_minor, currency, "
-                + "narrative, sort_code, role) select * from unnest(" + UuidArrays.PARAMETER + ", ?::int[], ?::text[], ?::char[], "
-                + "?::bigint[], ?::char(3)[], ?::text[], ?::text[], ?::text[])", columns);
+                + "narrative, sort_code, role) select * from unnest(" + SqlArrays.UUIDS + ", ?::int[], ?::text[], ?::char[], "
+                + "?::bigint[], ?::char(3)[], ?::text[], ?::text[], ?::text[])",
+                SqlArrays.uuids(rows, LineRow::journalId), SqlArrays.int4(rows, r -> r.line().lineNo()),
+                SqlArrays.text(rows, r -> r.line().accountNumber()),
+                SqlArrays.text(rows, r -> r.line().side() == EntrySide.DEBIT ? "D" : "C"),
+                SqlArrays.int8(rows, r -> r.line().amount().amountMinor()),
+                SqlArrays.text(rows, r -> r.line().amount().currency()), SqlArrays.text(rows, r -> r.line().narrative()),
+                SqlArrays.text(rows, r -> r.line().sortCode()),
+                SqlArrays.text(rows, r -> r.line().role() == null ? null : r.line().role().name()));
     }
 
     private void updateBalances(List<JournalEntry> entries) {

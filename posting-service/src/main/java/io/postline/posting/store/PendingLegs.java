@@ -2,7 +2,7 @@ package io.postline.posting.store;
 
 import io.postline.events.EventJson;
 import io.postline.events.PostingLeg;
-import io.postline.stage.sql.UuidArrays;
+import io.postline.stage.sql.SqlArrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -38,15 +38,15 @@ public class PendingLegs {
             return List.of();
         }
         return jdbc.query("select payload::text from pending_leg where posting_sequence_id = any("
-                        + UuidArrays.PARAMETER + ")",
+                        + SqlArrays.UUIDS + ")",
                 (rs, n) -> EventJson.mapper().readValue(rs.getString(1), PostingLeg.class),
-                UuidArrays.of(sequenceIds));
+                SqlArrays.uuids(sequenceIds));
     }
 
     public void remove(Collection<UUID> sequenceIds) {
         if (!sequenceIds.isEmpty()) {
-            jdbc.update("delete from pending_leg where posting_sequence_id = any(" + UuidArrays.PARAMETER + ")",
-                    UuidArrays.of(sequenceIds));
+            jdbc.update("delete from pending_leg where posting_sequence_id = any(" + SqlArrays.UUIDS + ")",
+                    SqlArrays.uuids(sequenceIds));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.postline.posting.store;
 
 import io.postline.posting.file.PostingFileWriter;
+import io.postline.stage.sql.SqlArrays;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,7 +49,7 @@ public class PostingFiles {
         }
         UUID fileId = UUID.randomUUID();
         jdbc.update("update bank_input_line set file_id = ? where seq = any(?)", fileId,
-                new SqlArrayValue("int8", lines.stream().map(Line::seq).toArray()));
+                SqlArrays.int8(lines, Line::seq));
         String content = PostingFileWriter.assemble(fileId.toString(), businessDate, sourceId,
                 now.atOffset(ZoneOffset.UTC).toLocalDateTime(), lines.stream().map(Line::record).toList());
         String trailer = content.substring(content.lastIndexOf('\n', content.length() - 2) + 1);

@@ -5,7 +5,7 @@ import io.postline.events.Money;
 import io.postline.reconciliation.domain.PostedJournal;
 import io.postline.reconciliation.domain.ReconItem;
 import io.postline.reconciliation.domain.ReconStatus;
-import io.postline.stage.sql.UuidArrays;
+import io.postline.stage.sql.SqlArrays;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -22,7 +22,6 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 
@@ -65,7 +64,7 @@ public class ReconItems {
                 + "order by authorization_id for update", rs -> {
                     ReconItem item = map(rs);
                     items.put(item.authorizationId(), item);
-                }, new SqlArrayValue("text", authorizationIds.toArray(String[]::new)));
+                }, SqlArrays.text(authorizationIds));
         return items;
     }
 
@@ -77,8 +76,7 @@ public class ReconItems {
         if (!allOpen(statuses)) {
             throw new IllegalArgumentException("the quiet-item scan is for open statuses only: " + statuses);
         }
-        return jdbc.query(QUIET, (rs, n) -> map(rs), new SqlArrayValue("text",
-                statuses.stream().map(Enum::name).toArray(String[]::new)), quietFor.toMillis() / 1000.0, limit);
+        return jdbc.query(QUIET, (rs, n) -> map(rs), SqlArrays.names(statuses), quietFor.toMillis() / 1000.0, limit);
     }
 
     public record Row(ReconItem item, ReconStatus status, LocalDate businessDate) {
@@ -127,23 +125,12 @@ public class ReconItems {
         if (received.isEmpty()) {
             return;
         }
-        int n = received.size();
-        String[] ids = new String[n];
-        UUID[] eventIds = new UUID[n];
-        byte[][] payloads = new byte[n][];
-        String[] traceparents = new String[n];
-        int k = 0;
-        for (Map.Entry<String, Received> e : received.entrySet()) {
-            ids[k] = e.getKey();
-            eventIds[k] = e.getValue().eventId();
-            payloads[k] = e.getValue().payload();
-            traceparents[k++] = e.getValue().traceparent();
-        }
+        List<Map.Entry<String, Received>> rows = List.copyOf(received.entrySet());
         jdbc.update("insert into recon_received_event (authorization_id, event_id, payload, traceparent) "
-                        + "select * from unnest(?::text[], " + UuidArrays.PARAMETER + ", ?::bytea[], ?::text[]) "
+                        + "select * from unnest(?::text[], " + SqlArrays.UUIDS + ", ?::bytea[], ?::text[]) "
                         + "on conflict (authorization_id) do nothing",
-                new SqlArrayValue("text", ids), UuidArrays.of(eventIds),
-                new SqlArrayValue("bytea", payloads), new SqlArrayValue("text", traceparents));
+                SqlArrays.text(rows, Map.Entry::getKey), SqlArrays.uuids(rows, r -> r.getValue().eventId()),
+                SqlArrays.bytea(rows, r -> r.getValue().payload()), SqlArrays.text(rows, r -> r.getValue().traceparent()));
     }
 
     public Optional<Received> received(String authorizationId) {
@@ -163,7 +150,7 @@ public class ReconItems {
                         + "where " + openIfAll(statuses) + "status = any(?) "
                         + "and (?::date is null or business_date = ?::date) "
                         + "order by updated_at, authorization_id limit ? offset ?", (rs, n) -> stored(rs),
-                new SqlArrayValue("text", statuses.stream().map(Enum::name).toArray(String[]::new)), businessDate, businessDate,
+                SqlArrays.names(statuses), businessDate, businessDate,
                 size, (long) page * size);
     }
 
@@ -173,14 +160,14 @@ public class ReconItems {
         return jdbc.queryForList("select authorization_id from recon_item where " + openIfAll(statuses)
                         + "status = any(?) and received_at >= ? and received_at < ? "
                         + "order by received_at, authorization_id limit ?", String.class,
-                new SqlArrayValue("text", statuses.stream().map(Enum::name).toArray(String[]::new)),
+                SqlArrays.names(statuses),
                 java.sql.Timestamp.from(from), java.sql.Timestamp.from(to), limit);
     }
 
     public long count(Collection<ReconStatus> statuses, LocalDate businessDate) {
         Long n = jdbc.queryForObject("select count(*) from recon_item where " + openIfAll(statuses) + "status = any(?) "
                         + "and (?::date is null or business_date = ?::date)", Long.class,
-                new SqlArrayValue("text", statuses.stream().map(Enum::name).toArray(String[]::new)), businessDate, businessDate);
+                SqlArrays.names(statuses), businessDate, businessDate);
         return n == null ? 0 : n;
     }
 
@@ -211,11 +198,10 @@ public class ReconItems {
      * when there is none: what the "break unpatched longer than its SLA" alert reads.
      */
     public Instant oldestOpenBreak() {
-        String[] breaks = Arrays.stream(ReconStatus.values()).filter(ReconStatus::isBreak)
-                .map(Enum::name).toArray(String[]::new);
+        List<ReconStatus> breaks = Arrays.stream(ReconStatus.values()).filter(ReconStatus::isBreak).toList();
         java.sql.Timestamp t = jdbc.queryForObject("select min(coalesce(received_at, posted_at, updated_at)) "
                 + "from recon_item where " + OPEN + " and status = any(?)", java.sql.Timestamp.class,
-                new SqlArrayValue("text", (Object[]) breaks));
+                SqlArrays.names(breaks));
         return t == null ? null : t.toInstant();
     }
 

@@ -2,10 +2,10 @@ package io.postline.rules.store;
 
 import io.postline.rules.domain.RuleEngine.Decision;
 import io.postline.rules.domain.RuleSet;
+import io.postline.stage.sql.SqlArrays;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /** The audit of every decision, written in the batch's transaction. */
@@ -29,7 +29,7 @@ public class RuleDecisions {
                     ps.setString(2, r.authorizationId());
                     ps.setString(3, d.ruleSetVersion());
                     ps.setString(4, d.decisiveId());
-                    new SqlArrayValue("text", d.fired().toArray(String[]::new)).setValue(ps, 5);
+                    SqlArrays.text(d.fired()).setValue(ps, 5);
                     ps.setString(6, switch (d.outcome()) {
                         case RuleSet.Outcome.Post p -> "POST";
                         case RuleSet.Outcome.Hold h -> "HOLD";

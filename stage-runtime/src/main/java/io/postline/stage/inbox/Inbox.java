@@ -1,6 +1,6 @@
 package io.postline.stage.inbox;
 
-import io.postline.stage.sql.UuidArrays;
+import io.postline.stage.sql.SqlArrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * returns are new and must be processed; the others were processed before and are dropped.
  */
 public class Inbox {
-    private static final String CLAIM = "insert into inbox (event_id) select unnest(" + UuidArrays.PARAMETER + ") "
+    private static final String CLAIM = "insert into inbox (event_id) select unnest(" + SqlArrays.UUIDS + ") "
             + "on conflict (event_id) do nothing returning event_id";
 
     private final JdbcTemplate jdbc;
@@ -29,7 +29,7 @@ public class Inbox {
         Set<UUID> fresh = new HashSet<>(eventIds.size() * 2);
         jdbc.query(CLAIM, rs -> {
             fresh.add(rs.getObject(1, UUID.class));
-        }, UuidArrays.of(eventIds));
+        }, SqlArrays.uuids(eventIds));
         return fresh;
     }
 }

@@ -2,11 +2,12 @@ package io.postline.stage.outbox;
 
 import io.postline.events.CloudEventHeaders;
 import io.postline.events.EventJson;
-import io.postline.stage.sql.UuidArrays;
+import io.postline.stage.sql.SqlArrays;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
@@ -32,8 +32,8 @@ public class Outbox {
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
     };
     private static final String COLUMNS = "event_id, cause_id, topic, message_key, headers, payload";
-    private static final String ROWS = "select e, c, t, k, h, p from unnest(" + UuidArrays.PARAMETER + ", "
-            + UuidArrays.PARAMETER + ", ?::text[], "
+    private static final String ROWS = "select e, c, t, k, h, p from unnest(" + SqlArrays.UUIDS + ", "
+            + SqlArrays.UUIDS + ", ?::text[], "
             + "?::text[], ?::text[], ?::bytea[]) as u(e, c, t, k, h, p)";
     // One pending-publication row per statement lists the seqs it stored (V3 migration explains why).
     private static final String TRACKED = ", pending as (insert into outbox_pending (seqs) select array_agg(seq order by seq) "
@@ -47,7 +47,7 @@ public class Outbox {
             + "created_at = now() returning event_id, seq)" + TRACKED
             + "select s.event_id, p.batch_id from stored s cross join pending p";
     private static final String REEMIT = "with stored as (update outbox set created_at = now(), "
-            + "headers = (headers::jsonb || ?::jsonb)::text where cause_id = any(" + UuidArrays.PARAMETER + ") "
+            + "headers = (headers::jsonb || ?::jsonb)::text where cause_id = any(" + SqlArrays.UUIDS + ") "
             + "and topic not like '%.dlt' "
             + "returning seq, event_id, topic, message_key, headers as h, payload, cause_id)" + TRACKED
             + "select s.event_id, s.topic, s.message_key, s.h, s.payload, s.cause_id, p.batch_id "
@@ -86,10 +86,7 @@ public class Outbox {
             return;
         }
         requireTransaction();
-        Object[][] columns = columns(records);
-        jdbc.update(HOLD, UuidArrays.of((UUID[]) columns[0]), UuidArrays.of((UUID[]) columns[1]),
-                new SqlArrayValue("text", columns[2]), new SqlArrayValue("text", columns[3]),
-                new SqlArrayValue("text", columns[4]), new SqlArrayValue("bytea", columns[5]), holdKey);
+        jdbc.update(HOLD, columns(records, holdKey));
     }
 
     /** How many records wait under a hold key, and since when the oldest. */
@@ -136,7 +133,7 @@ public class Outbox {
         requireTransaction();
         StoredBatch again = new StoredBatch();
         jdbc.query(REEMIT, again, "{\"" + CloudEventHeaders.REPLAY + "\":\"true\"}",
-                UuidArrays.of(causeIds));
+                SqlArrays.uuids(causeIds));
         again.records.forEach(r -> causes.add(r.causeId()));
         publishAfterCommit(again.batchId, again.records);
         return causes;
@@ -148,15 +145,12 @@ public class Outbox {
         }
         requireTransaction();
         int n = records.size();
-        Object[][] columns = columns(records);
         Set<UUID> stored = new HashSet<>(n * 2);
         long[] batch = {0};
         jdbc.query(sql, rs -> {
             stored.add(rs.getObject(1, UUID.class));
             batch[0] = rs.getLong(2);
-        }, UuidArrays.of((UUID[]) columns[0]), UuidArrays.of((UUID[]) columns[1]),
-                new SqlArrayValue("text", columns[2]), new SqlArrayValue("text", columns[3]),
-                new SqlArrayValue("text", columns[4]), new SqlArrayValue("bytea", columns[5]));
+        }, columns(records));
         if (stored.size() == n) {
             publishAfterCommit(batch[0], records);
         } else {
@@ -183,27 +177,14 @@ public class Outbox {
         }
     }
 
-    /** The statement's column arrays: ids, causes, topics, keys, headers (JSON), payloads (typed as bytea[]). */
-    private static Object[][] columns(List<OutboxRecord> records) {
-        int n = records.size();
-        UUID[] ids = new UUID[n];
-        UUID[] causes = new UUID[n];
-        // String[] rather than Object[]: the driver then sends text[] in binary, not as an escaped array literal
-        // that it builds character by character and the server parses back (JFR: 4 % of the stages' CPU).
-        String[] topics = new String[n];
-        String[] keys = new String[n];
-        String[] headers = new String[n];
-        byte[][] payloads = new byte[n][]; // typed, so the driver encodes bytea[]
-        for (int i = 0; i < n; i++) {
-            OutboxRecord r = records.get(i);
-            ids[i] = r.eventId();
-            causes[i] = r.causeId();
-            topics[i] = r.topic();
-            keys[i] = r.key();
-            headers[i] = HeadersJson.write(r.headers());
-            payloads[i] = r.payload();
-        }
-        return new Object[][]{ids, causes, topics, keys, headers, payloads};
+    /** The statement's column arrays: ids, causes, topics, keys, headers (JSON), payloads. */
+    private static Object[] columns(List<OutboxRecord> records, Object... more) {
+        Object[] parameters = Arrays.copyOf(new Object[] {SqlArrays.uuids(records, OutboxRecord::eventId),
+                SqlArrays.uuids(records, OutboxRecord::causeId), SqlArrays.text(records, OutboxRecord::topic),
+                SqlArrays.text(records, OutboxRecord::key), SqlArrays.text(records, r -> HeadersJson.write(r.headers())),
+                SqlArrays.bytea(records, OutboxRecord::payload)}, 6 + more.length);
+        System.arraycopy(more, 0, parameters, 6, more.length);
+        return parameters;
     }
 
     private void publishAfterCommit(long batchId, List<OutboxRecord> records) {

@@ -4,6 +4,7 @@ import io.postline.events.CloudEventHeaders;
 import io.postline.events.EventJson;
 import io.postline.stage.config.StageRuntimeProperties;
 import io.postline.stage.metrics.StageMetrics;
+import io.postline.stage.sql.SqlArrays;
 import io.postline.stage.tracing.EventLogContext;
 import tools.jackson.core.type.TypeReference;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -153,7 +153,7 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         try {
-            jdbc.update("delete from outbox_pending where batch_id = any(?)", new SqlArrayValue("int8", ids.toArray()));
+            jdbc.update("delete from outbox_pending where batch_id = any(?)", SqlArrays.int8(ids));
         } catch (RuntimeException e) {
             acknowledged.addAll(ids);
             log.warn("could not mark {} published outbox batches yet: {}", ids.size(), e.toString());

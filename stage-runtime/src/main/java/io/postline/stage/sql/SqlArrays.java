@@ -1,0 +1,112 @@
+package io.postline.stage.sql;
+
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.jdbc.support.SqlArrayValue;
+
+/**
+ * Array parameters for the stores' set-based statements ({@code unnest(?...)}, {@code = any(?)}), built so the
+ * PostgreSQL driver sends them in binary.
+ * <p>
+ * The driver encodes an array in binary only when the Java array's class names the element type
+ * ({@code String[]}, {@code Long[]}, {@code Integer[]}, {@code byte[][]}). Anything else, an {@code Object[]}
+ * from {@code toArray()} or a {@code UUID[]}, goes as an array literal that it escapes character by character
+ * and the server parses back (JFR: 4 % of the stages' CPU for text, 3 % for UUIDs in the batch-file benchmark).
+ * UUIDs have no binary encoder at all, so they travel as {@code text[]} that the statement casts: write their
+ * parameter as {@link #UUIDS}. Every store builds its arrays here, so no call site can fall back to the slow path
+ * by the way it happened to collect its values. Null elements stay null.
+ */
+public final class SqlArrays {
+    /** How a statement takes a {@link #uuids} parameter: {@code ?::text[]::uuid[]}. */
+    public static final String UUIDS = "?::text[]::uuid[]";
+
+    private SqlArrays() {
+    }
+
+    public static SqlArrayValue text(String[] values) {
+        return new SqlArrayValue("text", (Object[]) values);
+    }
+
+    public static SqlArrayValue text(Collection<String> values) {
+        return text(values.toArray(String[]::new));
+    }
+
+    /** One text column of {@code items}. */
+    public static <T> SqlArrayValue text(Collection<T> items, Function<? super T, String> column) {
+        String[] values = new String[items.size()];
+        Iterator<T> it = items.iterator();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = column.apply(it.next());
+        }
+        return text(values);
+    }
+
+    /** Enum constants by name, for {@code text} columns that hold them. */
+    public static SqlArrayValue names(Collection<? extends Enum<?>> constants) {
+        return text(constants, Enum::name);
+    }
+
+    public static SqlArrayValue uuids(Collection<UUID> ids) {
+        return uuids(ids, Function.identity());
+    }
+
+    public static SqlArrayValue uuids(UUID[] ids) {
+        return uuids(java.util.Arrays.asList(ids));
+    }
+
+    /** One UUID column of {@code items}; the statement writes the parameter as {@link #UUIDS}. */
+    public static <T> SqlArrayValue uuids(Collection<T> items, Function<? super T, UUID> column) {
+        return text(items, item -> {
+            UUID id = column.apply(item);
+            return id == null ? null : id.toString();
+        });
+    }
+
+    public static SqlArrayValue bytea(byte[][] values) {
+        return new SqlArrayValue("bytea", (Object[]) values);
+    }
+
+    /** One bytea column of {@code items}. */
+    public static <T> SqlArrayValue bytea(Collection<T> items, Function<? super T, byte[]> column) {
+        byte[][] values = new byte[items.size()][];
+        Iterator<T> it = items.iterator();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = column.apply(it.next());
+        }
+        return bytea(values);
+    }
+
+    public static SqlArrayValue int8(Long[] values) {
+        return new SqlArrayValue("int8", (Object[]) values);
+    }
+
+    public static SqlArrayValue int8(Collection<Long> values) {
+        return int8(values.toArray(Long[]::new));
+    }
+
+    /** One bigint column of {@code items}. */
+    public static <T> SqlArrayValue int8(Collection<T> items, Function<? super T, Long> column) {
+        Long[] values = new Long[items.size()];
+        Iterator<T> it = items.iterator();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = column.apply(it.next());
+        }
+        return int8(values);
+    }
+
+    public static SqlArrayValue int4(Integer[] values) {
+        return new SqlArrayValue("int4", (Object[]) values);
+    }
+
+    /** One integer column of {@code items}. */
+    public static <T> SqlArrayValue int4(Collection<T> items, Function<? super T, Integer> column) {
+        Integer[] values = new Integer[items.size()];
+        Iterator<T> it = items.iterator();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = column.apply(it.next());
+        }
+        return int4(values);
+    }
+}

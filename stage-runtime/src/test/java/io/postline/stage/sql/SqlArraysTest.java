@@ -1,0 +1,105 @@
+package io.postline.stage.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.postline.stage.test.TestDatabases;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.support.SqlArrayValue;
+
+/**
+ * Against the real server: each kind of array arrives typed, in order, nulls included; and each reaches the
+ * driver as the typed Java array it encodes in binary (an {@code Object[]} would still work, slowly, so only
+ * the class handed to the driver tells the two apart).
+ */
+class SqlArraysTest {
+    private final DriverManagerDataSource dataSource = new DriverManagerDataSource(
+            TestDatabases.freshDatabase("postline_sql_arrays"), TestDatabases.server().user(),
+            TestDatabases.server().password());
+    private final JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+
+    @Test
+    void uuidsArriveAsAUuidArrayInOrderWithTheirNulls() {
+        List<UUID> ids = new ArrayList<>(Arrays.asList(UUID.randomUUID(), null, UUID.randomUUID()));
+        List<UUID> back = new ArrayList<>();
+        jdbc.query("select u, pg_typeof(u)::text from unnest(" + SqlArrays.UUIDS + ") with ordinality as x(u, n) "
+                + "order by n", rs -> {
+                    back.add(rs.getObject(1, UUID.class));
+                    assertThat(rs.getString(2)).isEqualTo("uuid");
+                }, SqlArrays.uuids(ids));
+        assertThat(back).isEqualTo(ids);
+    }
+
+    @Test
+    void anEmptyCollectionIsAnEmptyArray() {
+        Integer n = jdbc.queryForObject("select cardinality(" + SqlArrays.UUIDS + ")", Integer.class,
+                SqlArrays.uuids(List.of()));
+        assertThat(n).isZero();
+    }
+
+    @Test
+    void textKeepsCharactersALiteralWouldHaveToEscape() {
+        List<String> values = Arrays.asList("a,b", "{\"q\":\"x\\y\"}", null, "NULL", "");
+        List<String> back = jdbc.queryForList("select t from unnest(?::text[]) with ordinality as x(t, n) order by n",
+                String.class, SqlArrays.text(values));
+        assertThat(back).isEqualTo(values);
+    }
+
+    @Test
+    void eachColumnOfItemsLinesUpInOneUnnest() {
+        record Item(String name, UUID id, byte[] body, Long seq, Thread.State state) {
+        }
+        List<Item> items = List.of(new Item("one", UUID.randomUUID(), "1".getBytes(StandardCharsets.UTF_8), 1L,
+                Thread.State.NEW), new Item("two", UUID.randomUUID(), null, null, Thread.State.BLOCKED));
+        List<String> rows = jdbc.queryForList("select concat_ws('|', t, u, convert_from(b, 'UTF8'), s, e) "
+                + "from unnest(?::text[], " + SqlArrays.UUIDS + ", ?::bytea[], ?::bigint[], ?::text[]) "
+                + "with ordinality as x(t, u, b, s, e, n) order by n", String.class,
+                SqlArrays.text(items, Item::name), SqlArrays.uuids(items, Item::id), SqlArrays.bytea(items, Item::body),
+                SqlArrays.int8(items, Item::seq), SqlArrays.names(items.stream().map(Item::state).toList()));
+        assertThat(rows).containsExactly("one|" + items.get(0).id() + "|1|1|NEW",
+                "two|" + items.get(1).id() + "|BLOCKED");
+    }
+
+    @Test
+    void everyKindReachesTheDriverAsATypedArray() throws Exception {
+        UUID id = UUID.randomUUID();
+        assertThat(handedToDriver(SqlArrays.text(List.of("a")))).isInstanceOf(String[].class);
+        assertThat(handedToDriver(SqlArrays.text(new String[] {"a"}))).isInstanceOf(String[].class);
+        assertThat(handedToDriver(SqlArrays.uuids(List.of(id)))).isInstanceOf(String[].class);
+        assertThat(handedToDriver(SqlArrays.uuids(new UUID[] {id}))).isInstanceOf(String[].class);
+        assertThat(handedToDriver(SqlArrays.names(List.of(TimeUnit.SECONDS)))).isInstanceOf(String[].class);
+        assertThat(handedToDriver(SqlArrays.bytea(new byte[][] {{1}}))).isInstanceOf(byte[][].class);
+        assertThat(handedToDriver(SqlArrays.int8(List.of(1L)))).isInstanceOf(Long[].class);
+        assertThat(handedToDriver(SqlArrays.int4(new Integer[] {1}))).isInstanceOf(Integer[].class);
+    }
+
+    /** The elements a value passes to the real connection's {@code createArrayOf}. */
+    private Object handedToDriver(SqlArrayValue value) throws Exception {
+        Object[] seen = new Object[1];
+        try (Connection real = dataSource.getConnection();
+                PreparedStatement ps = real.prepareStatement("select ?::text")) {
+            Connection recording = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("createArrayOf")) {
+                            seen[0] = args[1];
+                        }
+                        return method.invoke(real, args);
+                    });
+            PreparedStatement statement = (PreparedStatement) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> method.getName()
+                            .equals("getConnection") ? recording : method.invoke(ps, args));
+            value.setValue(statement, 1);
+        }
+        return seen[0];
+    }
+}
