@@ -32,6 +32,16 @@ class RestLoadPlanTest {
     }
 
     @Test
+    void theFullFormMeasuresTheTargetsAndARatioThatCounts() {
+        var full = RestLoadBenchmark.Plan.full();
+
+        assertThat(full.latencyRate()).isEqualTo(1_000);
+        assertThat(full.latencyBatchSize()).isEqualTo(20);
+        assertThat(full.throughputCount()).isGreaterThanOrEqualTo((int) BaselineRatio.MINIMUM_RECORDS);
+        assertThat(full.baselineRecords()).isGreaterThanOrEqualTo((int) BaselineRatio.MINIMUM_RECORDS);
+    }
+
+    @Test
     void anythingElseIsRefusedWithWhatWasExpected() {
         assertThatThrownBy(() -> RestLoadBenchmark.Plan.parse("fast"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("7 or 8 numbers");
