@@ -3,6 +3,7 @@ package io.postline.stage.consumer;
 import io.postline.events.CloudEventHeaders;
 import io.postline.events.EventIds;
 import io.postline.events.EventJson;
+import io.postline.events.IsoInstants;
 import io.postline.events.MalformedEventException;
 import io.postline.events.PipelineEvent;
 import io.postline.events.Topic;
@@ -41,7 +42,7 @@ final class RecordDecoder {
             UUID eventId = UUID.fromString(id);
             PipelineEvent payload = EventJson.read(record.value(), topic.eventClass());
             String timeHeader = headers.text(ReadHeaders.TIME);
-            Instant time = timeHeader == null ? Instant.ofEpochMilli(record.timestamp()) : Instant.parse(timeHeader);
+            Instant time = timeHeader == null ? Instant.ofEpochMilli(record.timestamp()) : IsoInstants.parse(timeHeader);
             return new Decoded.Event(new InboundEvent(eventId, topic,
                     record.key() == null ? payload.authorizationId() : record.key(), payload, time,
                     "true".equals(headers.text(ReadHeaders.REPLAY)), headers.text(ReadHeaders.TRACEPARENT)),

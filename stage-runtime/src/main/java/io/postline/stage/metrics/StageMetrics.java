@@ -20,6 +20,9 @@ public class StageMetrics {
     private final AtomicLong outboxBacklog = new AtomicLong();
     private final java.util.Map<String, AtomicLong> pausedConsumers = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, InputCounters> inputs = new java.util.concurrent.ConcurrentHashMap<>();
+    // Looked up per topic, not built per event: building a meter id per published event was 0.7 % of the
+    // stages' CPU (JFR, batch-file benchmark).
+    private final java.util.Map<String, Counter> published = new java.util.concurrent.ConcurrentHashMap<>();
 
     public StageMetrics(MeterRegistry registry, String stage) {
         this.registry = registry;
@@ -48,7 +51,8 @@ public class StageMetrics {
     }
 
     public void published(String topic) {
-        counter("postline.stage.events.out", "Events published and acknowledged by the broker", topic).increment();
+        published.computeIfAbsent(topic, t -> counter("postline.stage.events.out",
+                "Events published and acknowledged by the broker", t)).increment();
     }
 
     public void batch(int records, int processed, long nanos) {

@@ -2,6 +2,7 @@ package io.postline.stage.outbox;
 
 import io.postline.events.CloudEventHeaders;
 import io.postline.events.EventJson;
+import io.postline.events.IsoInstants;
 import io.postline.events.PipelineEvent;
 import io.postline.events.Topic;
 import java.time.Instant;
@@ -26,7 +27,7 @@ public final class EventRecords {
         headers.put(CloudEventHeaders.ID, eventId.toString());
         headers.put(CloudEventHeaders.TYPE, topic.eventType());
         headers.put(CloudEventHeaders.SOURCE, source);
-        headers.put(CloudEventHeaders.TIME, time.toString());
+        headers.put(CloudEventHeaders.TIME, IsoInstants.format(time));
         headers.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
         headers.put(CloudEventHeaders.SUBJECT, event.authorizationId());
         headers.put(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
