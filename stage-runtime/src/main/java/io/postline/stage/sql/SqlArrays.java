@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.springframework.jdbc.support.SqlArrayValue;
 
 /**
@@ -35,12 +36,7 @@ public final class SqlArrays {
 
     /** One text column of {@code items}. */
     public static <T> SqlArrayValue text(Collection<T> items, Function<? super T, String> column) {
-        String[] values = new String[items.size()];
-        Iterator<T> it = items.iterator();
-        for (int i = 0; i < values.length; i++) {
-            values[i] = column.apply(it.next());
-        }
-        return text(values);
+        return text(column(items, column, String[]::new));
     }
 
     /** Enum constants by name, for {@code text} columns that hold them. */
@@ -70,12 +66,7 @@ public final class SqlArrays {
 
     /** One bytea column of {@code items}. */
     public static <T> SqlArrayValue bytea(Collection<T> items, Function<? super T, byte[]> column) {
-        byte[][] values = new byte[items.size()][];
-        Iterator<T> it = items.iterator();
-        for (int i = 0; i < values.length; i++) {
-            values[i] = column.apply(it.next());
-        }
-        return bytea(values);
+        return bytea(column(items, column, byte[][]::new));
     }
 
     public static SqlArrayValue int8(Long[] values) {
@@ -88,12 +79,7 @@ public final class SqlArrays {
 
     /** One bigint column of {@code items}. */
     public static <T> SqlArrayValue int8(Collection<T> items, Function<? super T, Long> column) {
-        Long[] values = new Long[items.size()];
-        Iterator<T> it = items.iterator();
-        for (int i = 0; i < values.length; i++) {
-            values[i] = column.apply(it.next());
-        }
-        return int8(values);
+        return int8(column(items, column, Long[]::new));
     }
 
     public static SqlArrayValue int4(Integer[] values) {
@@ -102,11 +88,17 @@ public final class SqlArrays {
 
     /** One integer column of {@code items}. */
     public static <T> SqlArrayValue int4(Collection<T> items, Function<? super T, Integer> column) {
-        Integer[] values = new Integer[items.size()];
+        return int4(column(items, column, Integer[]::new));
+    }
+
+    /** One column of {@code items} as an array of the element type's own class (what the driver encodes). */
+    private static <T, V> V[] column(Collection<T> items, Function<? super T, ? extends V> column,
+                                     IntFunction<V[]> array) {
+        V[] values = array.apply(items.size());
         Iterator<T> it = items.iterator();
         for (int i = 0; i < values.length; i++) {
             values[i] = column.apply(it.next());
         }
-        return int4(values);
+        return values;
     }
 }
