@@ -16,6 +16,7 @@ public final class EventJson {
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
             .addModule(InstantJson.module())
+            .addModule(RecordCreators.module())
             .build();
 
     private static final Pattern MISSING = Pattern.compile("Missing creator property '([^']+)'");
