@@ -86,7 +86,9 @@ public class Outbox {
             return;
         }
         requireTransaction();
-        jdbc.update(HOLD, columns(records, holdKey));
+        Object[] parameters = Arrays.copyOf(columns(records), 7);
+        parameters[6] = holdKey;
+        jdbc.update(HOLD, parameters);
     }
 
     /** How many records wait under a hold key, and since when the oldest. */
@@ -178,13 +180,11 @@ public class Outbox {
     }
 
     /** The statement's column arrays: ids, causes, topics, keys, headers (JSON), payloads. */
-    private static Object[] columns(List<OutboxRecord> records, Object... more) {
-        Object[] parameters = Arrays.copyOf(new Object[] {SqlArrays.uuids(records, OutboxRecord::eventId),
+    private static Object[] columns(List<OutboxRecord> records) {
+        return new Object[] {SqlArrays.uuids(records, OutboxRecord::eventId),
                 SqlArrays.uuids(records, OutboxRecord::causeId), SqlArrays.text(records, OutboxRecord::topic),
                 SqlArrays.text(records, OutboxRecord::key), SqlArrays.text(records, r -> HeadersJson.write(r.headers())),
-                SqlArrays.bytea(records, OutboxRecord::payload)}, 6 + more.length);
-        System.arraycopy(more, 0, parameters, 6, more.length);
-        return parameters;
+                SqlArrays.bytea(records, OutboxRecord::payload)};
     }
 
     private void publishAfterCommit(long batchId, List<OutboxRecord> records) {

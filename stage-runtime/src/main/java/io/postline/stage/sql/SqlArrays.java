@@ -26,17 +26,13 @@ public final class SqlArrays {
     private SqlArrays() {
     }
 
-    public static SqlArrayValue text(String[] values) {
-        return new SqlArrayValue("text", (Object[]) values);
-    }
-
     public static SqlArrayValue text(Collection<String> values) {
-        return text(values.toArray(String[]::new));
+        return typed("text", values.toArray(String[]::new));
     }
 
     /** One text column of {@code items}. */
     public static <T> SqlArrayValue text(Collection<T> items, Function<? super T, String> column) {
-        return text(column(items, column, String[]::new));
+        return typed("text", column(items, column, String[]::new));
     }
 
     /** Enum constants by name, for {@code text} columns that hold them. */
@@ -48,10 +44,6 @@ public final class SqlArrays {
         return uuids(ids, Function.identity());
     }
 
-    public static SqlArrayValue uuids(UUID[] ids) {
-        return uuids(java.util.Arrays.asList(ids));
-    }
-
     /** One UUID column of {@code items}; the statement writes the parameter as {@link #UUIDS}. */
     public static <T> SqlArrayValue uuids(Collection<T> items, Function<? super T, UUID> column) {
         return text(items, item -> {
@@ -60,38 +52,31 @@ public final class SqlArrays {
         });
     }
 
-    public static SqlArrayValue bytea(byte[][] values) {
-        return new SqlArrayValue("bytea", (Object[]) values);
-    }
-
     /** One bytea column of {@code items}. */
     public static <T> SqlArrayValue bytea(Collection<T> items, Function<? super T, byte[]> column) {
-        return bytea(column(items, column, byte[][]::new));
-    }
-
-    public static SqlArrayValue int8(Long[] values) {
-        return new SqlArrayValue("int8", (Object[]) values);
+        return typed("bytea", column(items, column, byte[][]::new));
     }
 
     public static SqlArrayValue int8(Collection<Long> values) {
-        return int8(values.toArray(Long[]::new));
+        return typed("int8", values.toArray(Long[]::new));
     }
 
     /** One bigint column of {@code items}. */
     public static <T> SqlArrayValue int8(Collection<T> items, Function<? super T, Long> column) {
-        return int8(column(items, column, Long[]::new));
-    }
-
-    public static SqlArrayValue int4(Integer[] values) {
-        return new SqlArrayValue("int4", (Object[]) values);
+        return typed("int8", column(items, column, Long[]::new));
     }
 
     /** One integer column of {@code items}. */
     public static <T> SqlArrayValue int4(Collection<T> items, Function<? super T, Integer> column) {
-        return int4(column(items, column, Integer[]::new));
+        return typed("int4", column(items, column, Integer[]::new));
     }
 
-    /** One column of {@code items} as an array of the element type's own class (what the driver encodes). */
+    /** {@code values} must be an array of the element type's own class: that is what the driver encodes. */
+    private static SqlArrayValue typed(String type, Object[] values) {
+        return new SqlArrayValue(type, values);
+    }
+
+    /** One column of {@code items} as an array of the element type's own class. */
     private static <T, V> V[] column(Collection<T> items, Function<? super T, ? extends V> column,
                                      IntFunction<V[]> array) {
         V[] values = array.apply(items.size());

@@ -73,14 +73,16 @@ class SqlArraysTest {
     @Test
     void everyKindReachesTheDriverAsATypedArray() throws Exception {
         UUID id = UUID.randomUUID();
+        List<Object> one = List.of("item");
         assertThat(handedToDriver(SqlArrays.text(List.of("a")))).isInstanceOf(String[].class);
-        assertThat(handedToDriver(SqlArrays.text(new String[] {"a"}))).isInstanceOf(String[].class);
+        assertThat(handedToDriver(SqlArrays.text(one, Object::toString))).isInstanceOf(String[].class);
         assertThat(handedToDriver(SqlArrays.uuids(List.of(id)))).isInstanceOf(String[].class);
-        assertThat(handedToDriver(SqlArrays.uuids(new UUID[] {id}))).isInstanceOf(String[].class);
+        assertThat(handedToDriver(SqlArrays.uuids(one, x -> id))).isInstanceOf(String[].class);
         assertThat(handedToDriver(SqlArrays.names(List.of(TimeUnit.SECONDS)))).isInstanceOf(String[].class);
-        assertThat(handedToDriver(SqlArrays.bytea(new byte[][] {{1}}))).isInstanceOf(byte[][].class);
+        assertThat(handedToDriver(SqlArrays.bytea(one, x -> new byte[] {1}))).isInstanceOf(byte[][].class);
         assertThat(handedToDriver(SqlArrays.int8(List.of(1L)))).isInstanceOf(Long[].class);
-        assertThat(handedToDriver(SqlArrays.int4(new Integer[] {1}))).isInstanceOf(Integer[].class);
+        assertThat(handedToDriver(SqlArrays.int8(one, x -> 1L))).isInstanceOf(Long[].class);
+        assertThat(handedToDriver(SqlArrays.int4(one, x -> 1))).isInstanceOf(Integer[].class);
     }
 
     /** The elements a value passes to the real connection's {@code createArrayOf}. */
