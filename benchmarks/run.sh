@@ -2,7 +2,7 @@
 # Runs one benchmark program and prints its report (docs/benchmarks.md).
 # Usage: benchmarks/run.sh iso20022-mapping [messages] [warm-up]
 #        benchmarks/run.sh rules [transactions] [warm-up]
-#        benchmarks/run.sh batch-file [rows] [warm-up rows]   the whole pipeline on this machine (default 1,000,000 rows after min(rows/4, 50,000))
+#        benchmarks/run.sh batch-file [rows] [warm-up rows] [held|streamed]   the whole pipeline on this machine (default 1,000,000 rows after min(rows/4, 50,000), held for a release)
 #        benchmarks/run.sh rest-load [full|short|<7 or 8 numbers>]   open-model REST load: latency, throughput, Kafka baseline
 set -e
 cd "$(dirname "$0")/.."

@@ -22,13 +22,37 @@ import java.util.Map;
  * reconciliation has every one matched or explained. Then checks the result (a fast wrong run is not a result)
  * and prints the figures: ingest time, posting time and rate, CPU per posted authorization, peak memory.
  * <p>
- * Usage: {@code benchmarks/run.sh batch-file [rows]} (default 1,000,000). Exit status 1 when a check fails.
+ * Usage: {@code benchmarks/run.sh batch-file [rows] [warm-up rows] [held|streamed]} (default 1,000,000, held).
+ * Exit status 1 when a check fails.
  */
 public final class BatchFileBenchmark {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration TIMEOUT = Duration.ofMinutes(60);
     /** Neither the consumer lag nor the reconciled count moved for this long: give up. */
     private static final Duration STALL = Duration.ofMinutes(10);
+
+    /** A real-time source that takes files: its lines are published as each chunk commits. */
+    static final String STREAMED_SOURCE = "acquirer-stream";
+
+    /** How the file reaches the pipeline, and so from when the run is timed. */
+    public enum Delivery {
+        /**
+         * To the batch source, held until an operator releases it (a bank's nightly window): ingest first, then
+         * the pipeline; timed from the release, with the upload reported beside it.
+         */
+        HELD("acquirer-batch"),
+        /**
+         * To a real-time source: the pipeline posts the first chunks while later ones are still being checked
+         * and stored; timed from the start of the upload, so ingest counts in the figure.
+         */
+        STREAMED(STREAMED_SOURCE);
+
+        private final String sourceId;
+
+        Delivery(String sourceId) {
+            this.sourceId = sourceId;
+        }
+    }
 
     private final StackSettings settings;
     private final PrintStream out;
@@ -41,9 +65,10 @@ public final class BatchFileBenchmark {
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         int warmUp = args.length > 1 ? Integer.parseInt(args[1].replace("_", "")) : defaultWarmUp(rows);
+        Delivery delivery = args.length > 2 ? Delivery.valueOf(args[2].toUpperCase(java.util.Locale.ROOT)) : Delivery.HELD;
         Path root = Path.of(System.getProperty("postline.root", ".")).toAbsolutePath().normalize();
         boolean ok = new BatchFileBenchmark(settings(root, root.resolve(".local/benchmark"), 12092, 2000), System.out)
-                .run(rows, warmUp);
+                .run(rows, warmUp, delivery);
         System.exit(ok ? 0 : 1);
     }
 
@@ -60,7 +85,9 @@ public final class BatchFileBenchmark {
         StackSettings defaults = StackSettings.defaults(root);
         return new StackSettings(root, dataDir, kafkaPort, kafkaPort + 1, portOffset, defaults.dbHost(),
                 defaults.dbPort(), defaults.dbUser(), defaults.dbPassword(), "postline_benchmark", true,
-                List.of("--postline.ingest.sources.acquirer-batch.schedule=-"))
+                List.of("--postline.ingest.sources.acquirer-batch.schedule=-",
+                        "--postline.ingest.sources." + STREAMED_SOURCE + ".formats=CSV",
+                        "--postline.ingest.sources." + STREAMED_SOURCE + ".mode=REALTIME"))
                 .withServicesInOneJvm(defaults.servicesInOneJvm());
     }
 
@@ -68,9 +95,10 @@ public final class BatchFileBenchmark {
      * Runs the benchmark and prints its report; true when every check passed. A warm-up file of
      * {@code warmUpRows} (the start of the same deterministic stream) is posted and reconciled first and not
      * measured: freshly started JVMs spend much of their CPU compiling (at first 40 % of each service's, by
-     * its threads' CPU time), which a service that runs for days does not.
+     * its threads' CPU time), which a service that runs for days does not. The warm-up always goes through the
+     * held batch source and a release, whatever the measured file's delivery, so one short run exercises both.
      */
-    public boolean run(int rows, int warmUpRows) throws Exception {
+    public boolean run(int rows, int warmUpRows, Delivery delivery) throws Exception {
         Path dir = settings.dataDir().getParent();
         BenchmarkAuthorizations mix = AuthorizationFile.stream();
         Path warmUpFile = dir.resolve("benchmark-warm-up-" + warmUpRows + ".csv");
@@ -89,30 +117,36 @@ public final class BatchFileBenchmark {
             String token = stack.bearer("authorizations:write operations:read operations:write");
             if (warmUpRows > 0) {
                 out.printf("warm-up: %,d rows first, not measured%n", warmUpRows);
-                ingest(stack, token, warmUpFile);
+                ingest(stack, token, warmUpFile, Delivery.HELD);
                 release(stack, token);
                 if (awaitReconciled(stack, token, warmUp.rows(), false) == null) {
                     return false;
                 }
             }
-            return run(stack, token, file, contents, warmUp);
+            return run(stack, token, file, contents, warmUp, delivery);
         }
     }
 
     private boolean run(LocalStack stack, String token, Path file, AuthorizationFile.Contents contents,
-                        AuthorizationFile.Contents warmUp) throws Exception {
+                        AuthorizationFile.Contents warmUp, Delivery delivery) throws Exception {
         ProcessCpu cpu = new ProcessCpu(stack);
         DatabaseLoad database = new DatabaseLoad(settings);
+        boolean streamed = delivery == Delivery.STREAMED;
+        Map<String, Double> cpuBefore = streamed ? cpu.snapshot() : null;
+        DatabaseLoad.Snapshot databaseBefore = streamed ? database.snapshot() : null;
         long t0 = System.nanoTime();
-        Map<String, Long> jobState = ingest(stack, token, file);
+        Map<String, Long> jobState = ingest(stack, token, file, delivery);
         long ingested = System.nanoTime();
-        out.printf("ingest job: %,d accepted, %,d rejected in %.1f s%n", jobState.get("accepted"),
-                jobState.get("rejected"), seconds(ingested - t0));
+        out.printf("ingest job (%s): %,d accepted, %,d rejected in %.1f s%n", delivery.sourceId,
+                jobState.get("accepted"), jobState.get("rejected"), seconds(ingested - t0));
 
-        Map<String, Double> cpuBefore = cpu.snapshot();
-        DatabaseLoad.Snapshot databaseBefore = database.snapshot();
-        long released = System.nanoTime();
-        release(stack, token);
+        long released = t0;
+        if (!streamed) {
+            cpuBefore = cpu.snapshot();
+            databaseBefore = database.snapshot();
+            released = System.nanoTime();
+            release(stack, token);
+        }
         Map<String, Long> summary = awaitReconciled(stack, token, warmUp.rows() + contents.rows(), true);
         if (summary == null) {
             return false;
@@ -122,16 +156,24 @@ public final class BatchFileBenchmark {
         DatabaseLoad.Snapshot databaseAfter = database.snapshot();
 
         double postSeconds = seconds(reconciled - released);
+        String from = streamed ? "upload" : "release";
         out.println();
-        out.println("== batch file of " + String.format("%,d", contents.rows()) + " authorizations"
-                + (warmUp.rows() > 0 ? String.format(" (after a warm-up of %,d)", warmUp.rows()) : "") + " ==");
-        out.printf("ingest (upload, check, store, hold):     %8.1f s   %,10.0f lines/s%n", seconds(ingested - t0),
-                contents.rows() / seconds(ingested - t0));
-        out.printf("release -> all posted and reconciled:    %8.1f s   %,10.0f authorizations/s%n", postSeconds,
-                contents.rows() / postSeconds);
-        out.printf("upload -> all posted and reconciled:     %8.1f s%n", seconds(reconciled - t0));
+        out.println("== " + (streamed ? "streamed file" : "batch file") + " of " + String.format("%,d", contents.rows())
+                + " authorizations" + (warmUp.rows() > 0 ? String.format(" (after a warm-up of %,d)", warmUp.rows()) : "")
+                + " ==");
+        if (streamed) {
+            out.printf("ingest (upload, check, store, publish):  %8.1f s   %,10.0f lines/s  (the pipeline posting meanwhile)%n",
+                    seconds(ingested - t0), contents.rows() / seconds(ingested - t0));
+        } else {
+            out.printf("ingest (upload, check, store, hold):     %8.1f s   %,10.0f lines/s%n", seconds(ingested - t0),
+                    contents.rows() / seconds(ingested - t0));
+            out.printf("release -> all posted and reconciled:    %8.1f s   %,10.0f authorizations/s%n", postSeconds,
+                    contents.rows() / postSeconds);
+        }
+        out.printf("upload -> all posted and reconciled:     %8.1f s   %,10.0f authorizations/s%n",
+                seconds(reconciled - t0), contents.rows() / seconds(reconciled - t0));
         double totalCpu = 0;
-        out.println("CPU from release to the end, per process (s), and per posted authorization:");
+        out.println("CPU from " + from + " to the end, per process (s), and per posted authorization:");
         for (var e : cpuAfter.entrySet()) {
             double used = e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0.0);
             totalCpu += used;
@@ -141,16 +183,16 @@ public final class BatchFileBenchmark {
                 totalCpu * 1e6 / contents.unique(), totalCpu / postSeconds, Runtime.getRuntime().availableProcessors());
         out.println("peak resident memory (VmHWM):");
         cpu.peakMemory().forEach((name, mb) -> out.printf("  %-24s %8d MB%n", name, mb));
-        DatabaseLoad.print("from release to the end", databaseBefore, databaseAfter, contents.unique(), out);
+        DatabaseLoad.print("from " + from + " to the end", databaseBefore, databaseAfter, contents.unique(), out);
 
         return PipelineChecks.verify(settings, summary, warmUp.unique() + contents.unique(),
                 warmUp.duplicates() + contents.duplicates(), out);
     }
 
-    /** Uploads the file to the held batch source and waits for the job; returns its final counts. */
-    private Map<String, Long> ingest(LocalStack stack, String token, Path file) throws Exception {
+    /** Uploads the file to the delivery's source and waits for the job; returns its final counts. */
+    private Map<String, Long> ingest(LocalStack stack, String token, Path file, Delivery delivery) throws Exception {
         HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(stack.ingestUrl()
-                        + "/v1/ingest-jobs?sourceId=acquirer-batch")).header("Authorization", token)
+                        + "/v1/ingest-jobs?sourceId=" + delivery.sourceId)).header("Authorization", token)
                 .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (upload.statusCode() != 202) {

@@ -13,18 +13,23 @@ import org.junit.jupiter.api.Test;
  * correctness check. Its timings are printed, never asserted.
  */
 class BatchFileBenchmarkIT {
+    /** One stack for both deliveries: the warm-up is held and released, the measured file streamed. */
     @Test
-    void aSmallBatchFilePostsCompletelyAndPassesEveryCheck() throws Exception {
+    void aSmallFileHeldThenOneStreamedPostCompletelyAndPassEveryCheck() throws Exception {
         Path root = Path.of(System.getProperty("postline.root", "..")).toAbsolutePath().normalize();
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream report = new PrintStream(buffer, true, StandardCharsets.UTF_8);
         boolean ok = new BatchFileBenchmark(BatchFileBenchmark.settings(root,
-                root.resolve("benchmarks/target/benchmark-stack"), 15092, 5000), report).run(3_000, 500);
+                root.resolve("benchmarks/target/benchmark-stack"), 15092, 5000), report)
+                .run(3_000, 500, BatchFileBenchmark.Delivery.STREAMED);
         String printed = buffer.toString(StandardCharsets.UTF_8);
         System.out.println(printed);
 
-        assertThat(printed).contains("after a warm-up of 500").contains("release -> all posted and reconciled").contains("µs")
-                .contains("PostgreSQL from release to the end").contains("WAL: ").containsPattern("(?m)^ {4}posting +\\d")
+        assertThat(printed).contains("release: {\"sourceId\":\"acquirer-batch\",\"released\":500,")
+                .contains("ingest job (acquirer-stream): 3,000 accepted")
+                .contains("== streamed file of 3,000 authorizations (after a warm-up of 500) ==")
+                .contains("upload -> all posted and reconciled").contains("µs")
+                .contains("PostgreSQL from upload to the end").contains("WAL: ").containsPattern("(?m)^ {4}posting +\\d")
                 .doesNotContain("FAILED");
         assertThat(ok).as(printed).isTrue();
     }
