@@ -52,6 +52,15 @@ public final class BatchFileBenchmark {
         Delivery(String sourceId) {
             this.sourceId = sourceId;
         }
+
+        static Delivery named(String name) {
+            for (Delivery d : values()) {
+                if (d.name().equalsIgnoreCase(name)) {
+                    return d;
+                }
+            }
+            throw new IllegalArgumentException("delivery must be held or streamed, not '" + name + "'");
+        }
     }
 
     private final StackSettings settings;
@@ -65,7 +74,7 @@ public final class BatchFileBenchmark {
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         int warmUp = args.length > 1 ? Integer.parseInt(args[1].replace("_", "")) : defaultWarmUp(rows);
-        Delivery delivery = args.length > 2 ? Delivery.valueOf(args[2].toUpperCase(java.util.Locale.ROOT)) : Delivery.HELD;
+        Delivery delivery = args.length > 2 ? Delivery.named(args[2]) : Delivery.HELD;
         Path root = Path.of(System.getProperty("postline.root", ".")).toAbsolutePath().normalize();
         boolean ok = new BatchFileBenchmark(settings(root, root.resolve(".local/benchmark"), 12092, 2000), System.out)
                 .run(rows, warmUp, delivery);
