@@ -3,6 +3,7 @@ package io.postline.reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.postline.events.AdjustmentDirection;
 import io.postline.events.AuthorizationDuplicate;
 import io.postline.events.AuthorizationReceived;
@@ -63,6 +64,9 @@ class ReconciliationIT {
 
     @Autowired
     ReconItems items;
+
+    @Autowired
+    MeterRegistry meters;
 
     static PostingPosted posted(String authorizationId, UUID journal, long minor) {
         return posted(authorizationId, journal, minor, Instant.now());
@@ -258,6 +262,20 @@ class ReconciliationIT {
         });
 
         assertThat(plan).as(plan).contains("recon_item_open");
+    }
+
+    @Test
+    @Order(11)
+    void theAgeOfTheOldestOpenBreakIsExportedForItsAlert() {
+        // R-MISSING, received and never posted, is the oldest break the earlier tests left open.
+        Instant received = SampleEvents.received("R-MISSING").receivedAt();
+        assertThat(items.oldestOpenBreak()).isEqualTo(received);
+
+        // The scan refreshes the gauge the "break unpatched too long" alert reads.
+        long expected = Duration.between(received, Instant.now()).toSeconds();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(meters
+                .get("postline.reconciliation.breaks.oldest.age").gauge().value()).isBetween(expected - 1.0,
+                expected + 60.0));
     }
 
     private static boolean isReplay(ConsumerRecord<String, byte[]> r) {

@@ -199,7 +199,7 @@ public class ReconItems {
      */
     public Instant oldestOpenBreak() {
         List<ReconStatus> breaks = Arrays.stream(ReconStatus.values()).filter(ReconStatus::isBreak).toList();
-        java.sql.Timestamp t = jdbc.queryForObject("select min(coalesce(received_at, posted_at, updated_at)) "
+        java.sql.Timestamp t = jdbc.queryForObject("select min(coalesce(received_at, first_posted_at, updated_at)) "
                 + "from recon_item where " + OPEN + " and status = any(?)", java.sql.Timestamp.class,
                 SqlArrays.names(breaks));
         return t == null ? null : t.toInstant();
