@@ -13,7 +13,10 @@ final class PipelineChecks {
     private PipelineChecks() {
     }
 
-    /** The checks a run must pass to count: everything posted once, balanced, reconciled, no DLT. */
+    /**
+     * The checks a run must pass to count: everything posted once, balanced, reconciled, no DLT, no error in the
+     * services' logs (their warnings are printed, not failed: a transient retry is not a wrong result).
+     */
     static boolean verify(StackSettings settings, Map<String, Long> summary, long unique, long duplicates,
                           PrintStream out) throws Exception {
         Map<String, Boolean> checks = new LinkedHashMap<>();
@@ -45,6 +48,9 @@ final class PipelineChecks {
                     + "(select count(*) from posting.outbox where topic like '%.dlt') + "
                     + "(select count(*) from reconciliation.outbox where topic like '%.dlt')") == 0);
         }
+        LoggedProblems logged = LoggedProblems.read(settings.dataDir().resolve("logs"));
+        logged.print(out);
+        checks.put("no error logged by Postline's code", logged.errors() == 0);
         out.println("checks:");
         checks.forEach((what, passed) -> out.printf("  [%s] %s%n", passed ? "ok" : "FAILED", what));
         return checks.values().stream().allMatch(Boolean::booleanValue);
