@@ -15,9 +15,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The warnings and errors Postline's own code logged during a run, read from the services' JSON logs and
- * grouped by level and logger. A run can pass every ledger check while a scheduled job fails on every tick (the
- * reconciliation scan once did, for weeks of runs): the report shows them, and an error fails the run.
+ * The warnings Postline's own code and the errors any code logged during a run, read from the services' JSON logs
+ * and grouped by level and logger. A run can pass every ledger check while a scheduled job fails on every tick (the
+ * reconciliation scan once did, unnoticed through every run): the report shows them, and an error fails the run.
+ * An exception that escapes a scheduled job is logged by Spring, not by us, hence errors from every logger.
  */
 record LoggedProblems(Map<Kind, Seen> byKind) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -53,7 +54,7 @@ record LoggedProblems(Map<Kind, Seen> byKind) {
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     // Most lines are INFO: parse only the candidates.
-                    if (line.contains(OURS) && (line.contains("\"WARN\"") || line.contains("\"ERROR\""))) {
+                    if (line.contains("\"ERROR\"") || line.contains(OURS) && line.contains("\"WARN\"")) {
                         record(line, byKind);
                     }
                 }
@@ -71,7 +72,7 @@ record LoggedProblems(Map<Kind, Seen> byKind) {
         }
         String level = entry.path("log").path("level").asString("");
         String logger = entry.path("log").path("logger").asString("");
-        if ((level.equals("WARN") || level.equals("ERROR")) && logger.startsWith(OURS)) {
+        if (level.equals("ERROR") || level.equals("WARN") && logger.startsWith(OURS)) {
             byKind.merge(new Kind(level, logger), new Seen(1, entry.path("message").asString("")),
                     (was, one) -> was.and());
         }
@@ -83,7 +84,7 @@ record LoggedProblems(Map<Kind, Seen> byKind) {
     }
 
     void print(PrintStream out) {
-        out.println("warnings and errors logged by Postline's code:" + (byKind.isEmpty() ? " none" : ""));
+        out.println("warnings logged by Postline's code, errors by any:" + (byKind.isEmpty() ? " none" : ""));
         byKind.forEach((kind, seen) -> out.printf("  %,8d %-5s %s, the first: %s%n", seen.count(), kind.level(),
                 kind.logger(), abbreviated(seen.first())));
     }

@@ -15,7 +15,7 @@ final class PipelineChecks {
 
     /**
      * The checks a run must pass to count: everything posted once, balanced, reconciled, no DLT, no error in the
-     * services' logs (their warnings are printed, not failed: a transient retry is not a wrong result).
+     * services' logs (our code's warnings are printed, not failed: a transient retry is not a wrong result).
      */
     static boolean verify(StackSettings settings, Map<String, Long> summary, long unique, long duplicates,
                           PrintStream out) throws Exception {
@@ -50,7 +50,7 @@ final class PipelineChecks {
         }
         LoggedProblems logged = LoggedProblems.read(settings.dataDir().resolve("logs"));
         logged.print(out);
-        checks.put("no error logged by Postline's code", logged.errors() == 0);
+        checks.put("no error in the services' logs", logged.errors() == 0);
         out.println("checks:");
         checks.forEach((what, passed) -> out.printf("  [%s] %s%n", passed ? "ok" : "FAILED", what));
         return checks.values().stream().allMatch(Boolean::booleanValue);
