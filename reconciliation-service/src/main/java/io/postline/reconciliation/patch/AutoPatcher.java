@@ -69,7 +69,8 @@ public class AutoPatcher {
                 .register(meters);
         Gauge.builder("postline.reconciliation.breaks.oldest.age", oldestBreakAge, AtomicLong::get)
                 .baseUnit("seconds")
-                .description("Age of the oldest open break (0: none); refreshed with the status counts")
+                .description("Age of the oldest open break since reconciliation first saw its item (0: none); "
+                        + "refreshed with the status counts")
                 .register(meters);
         for (ReconStatus s : ReconStatus.values()) {
             AtomicLong n = new AtomicLong();

@@ -194,12 +194,13 @@ public class ReconItems {
     }
 
     /**
-     * When the oldest open break began (its authorization was received, or for an orphan, posted), or null
-     * when there is none: what the "break unpatched longer than its SLA" alert reads.
+     * When reconciliation first heard of the oldest open break's item (its received event, or for an orphan, its
+     * posting), or null when there is none: what the "break unpatched longer than its SLA" alert reads. Not the
+     * authorization's acceptance: a held batch's authorizations arrive here when released, maybe hours later.
      */
     public Instant oldestOpenBreak() {
         List<ReconStatus> breaks = Arrays.stream(ReconStatus.values()).filter(ReconStatus::isBreak).toList();
-        java.sql.Timestamp t = jdbc.queryForObject("select min(coalesce(received_at, first_posted_at, updated_at)) "
+        java.sql.Timestamp t = jdbc.queryForObject("select min(first_seen_at) "
                 + "from recon_item where " + OPEN + " and status = any(?)", java.sql.Timestamp.class,
                 SqlArrays.names(breaks));
         return t == null ? null : t.toInstant();
