@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,18 +19,15 @@ import tools.jackson.databind.json.JsonMapper;
  * The warnings Postline's own code and the errors any code logged during a run, read from the services' JSON logs
  * and grouped by level and logger. A run can pass every ledger check while a scheduled job fails on every tick (the
  * reconciliation scan once did, unnoticed through every run): the report shows them, and an error fails the run.
- * An exception that escapes a scheduled job is logged by Spring, not by us, hence errors from every logger.
+ * Errors count from every logger: Spring and the Kafka clients log failures of our code's calls under their own.
  */
 record LoggedProblems(Map<Kind, Seen> byKind) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String OURS = "io.postline.";
+    private static final Comparator<Kind> BY_LEVEL_THEN_LOGGER = Comparator.comparing(Kind::level)
+            .thenComparing(Kind::logger);
 
-    record Kind(String level, String logger) implements Comparable<Kind> {
-        @Override
-        public int compareTo(Kind o) {
-            int byLevel = level.compareTo(o.level);
-            return byLevel != 0 ? byLevel : logger.compareTo(o.logger);
-        }
+    record Kind(String level, String logger) {
     }
 
     /** How often, and the first such message. */
@@ -41,7 +39,7 @@ record LoggedProblems(Map<Kind, Seen> byKind) {
 
     /** Every service log in {@code logs} (the broker's are not ours and are skipped). */
     static LoggedProblems read(Path logs) throws IOException {
-        Map<Kind, Seen> byKind = new TreeMap<>();
+        Map<Kind, Seen> byKind = new TreeMap<>(BY_LEVEL_THEN_LOGGER);
         if (!Files.isDirectory(logs)) {
             return new LoggedProblems(byKind);
         }

@@ -26,7 +26,7 @@ public final class ScheduledJobErrors implements ErrorHandler {
         }
     }
 
-    static boolean databaseAway(Throwable failure) {
+    private static boolean databaseAway(Throwable failure) {
         return failure instanceof DataAccessResourceFailureException
                 || failure instanceof TransientDataAccessException
                 || failure instanceof RecoverableDataAccessException;
