@@ -49,7 +49,7 @@ public class MicrometerEventTracing implements EventTracing {
             if (parent.isPresent() && !parent.get().sampled()) {
                 // Not sampled: no span would ever be recorded, so none is made; the outputs still get a span id
                 // of their own under the same trace (most events at the default sampling probability).
-                traced.add(withTraceparent(e, parent.get().child().header()));
+                traced.add(withTraceparent(e, parent.get().childHeader()));
                 continue;
             }
             Span.Builder builder = parent.isPresent() ? tracer.spanBuilder().setParent(contextOf(parent.get()))

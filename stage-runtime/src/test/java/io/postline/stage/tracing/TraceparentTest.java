@@ -35,6 +35,18 @@ class TraceparentTest {
         assertThat(Traceparent.parse(header)).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00"})
+    void aChildHeaderKeepsTheTraceAndSamplingUnderANewValidSpanId(String header) {
+        var parent = Traceparent.parse(header).orElseThrow();
+        var child = Traceparent.parse(parent.childHeader()).orElseThrow();
+        assertThat(child.traceId()).isEqualTo(parent.traceId());
+        assertThat(child.sampled()).isEqualTo(parent.sampled());
+        assertThat(child.parentId()).isNotEqualTo(parent.parentId())
+                .isNotEqualTo(Traceparent.parse(parent.childHeader()).orElseThrow().parentId());
+    }
+
     @Test
     void newTracesHaveDistinctValidIds() {
         var a = Traceparent.newTrace();
