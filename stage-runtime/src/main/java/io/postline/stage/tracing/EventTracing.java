@@ -42,7 +42,7 @@ public interface EventTracing {
         public String enter(String stage, String authorizationId, boolean joinCurrent, String callerTraceparent) {
             // The caller's trace id, under a parent id of our own: what a caller sent is never stored as it came.
             var caller = joinCurrent ? Traceparent.parse(callerTraceparent) : java.util.Optional.<Traceparent>empty();
-            return caller.map(Traceparent::child).orElseGet(Traceparent::newTrace).header();
+            return caller.map(Traceparent::childHeader).orElseGet(() -> Traceparent.newTrace().header());
         }
 
         @Override

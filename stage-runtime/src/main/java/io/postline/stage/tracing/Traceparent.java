@@ -55,11 +55,6 @@ public record Traceparent(String traceId, String parentId, boolean sampled) {
         return new Traceparent(HexFormat.of().formatHex(trace), HexFormat.of().formatHex(span), false);
     }
 
-    /** The same trace and sampling decision under a new random parent (span) id: a child of this one. */
-    public Traceparent child() {
-        return new Traceparent(traceId, HexFormat.of().toHexDigits(randomSpanId()), sampled);
-    }
-
     private static long randomSpanId() {
         var random = ThreadLocalRandom.current();
         long id;
@@ -70,14 +65,19 @@ public record Traceparent(String traceId, String parentId, boolean sampled) {
     }
 
     /**
-     * The header of {@link #child()}, built without checking this trace id again: every stage makes one per
-     * unsampled event, and the checks were 2–3 % of the stages' CPU (JFR, docs/benchmarks.md).
+     * The header of a child: the same trace and sampling decision under a new random parent (span) id. Built as
+     * text, without checking this trace id again: every stage makes one per unsampled event, and the checks were
+     * 2–3 % of the stages' CPU (JFR, docs/benchmarks.md).
      */
     public String childHeader() {
-        return "00-" + traceId + "-" + HexFormat.of().toHexDigits(randomSpanId()) + (sampled ? "-01" : "-00");
+        return header(traceId, HexFormat.of().toHexDigits(randomSpanId()), sampled);
     }
 
     public String header() {
+        return header(traceId, parentId, sampled);
+    }
+
+    private static String header(String traceId, String parentId, boolean sampled) {
         return "00-" + traceId + "-" + parentId + (sampled ? "-01" : "-00");
     }
 
