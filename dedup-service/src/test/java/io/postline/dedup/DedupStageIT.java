@@ -1,11 +1,16 @@
 package io.postline.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.postline.dedup.domain.DuplicateDetector.Candidate;
+import io.postline.dedup.domain.DuplicateDetector.Original;
+import io.postline.dedup.domain.DuplicateDetector.SeenAuthorization;
 import io.postline.dedup.store.DedupPurge;
+import io.postline.dedup.store.DedupWindow;
 import io.postline.events.AuthorizationDuplicate;
 import io.postline.events.AuthorizationReceived;
 import io.postline.events.AuthorizationUnique;
@@ -45,6 +50,8 @@ class DedupStageIT {
     MeterRegistry meters;
     @Autowired
     DedupPurge purge;
+    @Autowired
+    DedupWindow window;
     @LocalServerPort
     int port;
 
@@ -170,6 +177,47 @@ class DedupStageIT {
         assertThat(jdbc.queryForObject("select count(*) from fingerprint where fingerprint = 'old-fp'", Integer.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from authorization_seen where authorization_id = 'OLD-1'",
                 Integer.class)).isZero();
+    }
+
+    @Test
+    void theWindowRecordsWhatNoOneHoldsTakesOverExpiredRowsAndReadsBothTablesAtOnce() {
+        UUID holder = UUID.randomUUID();
+        jdbc.update("insert into authorization_seen (authorization_id, event_id, content_hash, payload) "
+                + "values ('W-LIVE', ?, 'h-live', convert_to('{}', 'UTF8'))", holder);
+        jdbc.update("insert into fingerprint (fingerprint, authorization_id, event_id) values ('fp-w-live', 'W-LIVE', ?)", holder);
+        jdbc.update("insert into authorization_seen (authorization_id, event_id, content_hash, payload, first_seen) "
+                + "values ('W-OLD', ?, 'h-old', convert_to('{}', 'UTF8'), now() - interval '25 hours')", UUID.randomUUID());
+        jdbc.update("insert into fingerprint (fingerprint, authorization_id, event_id, first_seen) "
+                + "values ('fp-w-old', 'W-OLD', ?, now() - interval '25 hours')", UUID.randomUUID());
+        UUID lost = UUID.randomUUID();
+        UUID takesOver = UUID.randomUUID();
+        UUID fresh = UUID.randomUUID();
+        List<Candidate> candidates = List.of(new Candidate(lost, "W-LIVE", "fp-w-live", "h-a"),
+                new Candidate(takesOver, "W-OLD", "fp-w-old", "h-b"), new Candidate(fresh, "W-NEW", "fp-w-new", "h-c"));
+        Duration day = Duration.ofHours(24);
+
+        DedupWindow.Recorded recorded = window.record(candidates.stream().map(c -> new DedupWindow.Sighting(
+                c.eventId(), c.contentHash(), received(c.authorizationId(), "400001", "Window"))).toList(), candidates, day);
+
+        assertThat(recorded.sightings()).as("a live row stays its first holder's").containsExactlyInAnyOrder(takesOver, fresh);
+        assertThat(recorded.fingerprints()).containsExactlyInAnyOrder(takesOver, fresh);
+        DedupWindow.Live live = window.find(List.of("W-LIVE", "W-OLD", "W-NEW", "W-NONE"),
+                List.of("fp-w-live", "fp-w-old", "fp-w-new", "fp-w-none"), day);
+        assertThat(live.byAuthorizationId()).containsOnly(
+                entry("W-LIVE", new SeenAuthorization(holder, "h-live")),
+                entry("W-OLD", new SeenAuthorization(takesOver, "h-b")),
+                entry("W-NEW", new SeenAuthorization(fresh, "h-c")));
+        assertThat(live.byFingerprint()).containsOnly(
+                entry("fp-w-live", new Original("W-LIVE", holder)),
+                entry("fp-w-old", new Original("W-OLD", takesOver)),
+                entry("fp-w-new", new Original("W-NEW", fresh)));
+        assertThat(window.payloadOf(fresh)).hasValueSatisfying(json -> assertThat(json).contains("\"W-NEW\""));
+
+        window.forget(List.of(fresh), List.of(takesOver));
+
+        DedupWindow.Live after = window.find(List.of("W-OLD", "W-NEW"), List.of("fp-w-old", "fp-w-new"), day);
+        assertThat(after.byAuthorizationId()).containsOnlyKeys("W-OLD");
+        assertThat(after.byFingerprint()).containsOnlyKeys("fp-w-new");
     }
 
     private double count(String name) {

@@ -6,10 +6,9 @@ import io.postline.dedup.domain.DuplicateDetector;
 import io.postline.dedup.domain.DuplicateDetector.Candidate;
 import io.postline.dedup.domain.DuplicateDetector.Decision;
 import io.postline.dedup.domain.Fingerprinter;
+import io.postline.dedup.store.DedupWindow;
 import io.postline.dedup.store.DroppedResends;
-import io.postline.dedup.store.FingerprintStore;
 import io.postline.dedup.store.ParkedDuplicates;
-import io.postline.dedup.store.SeenAuthorizations;
 import io.postline.events.AuthorizationDuplicate;
 import io.postline.events.AuthorizationReceived;
 import io.postline.events.AuthorizationUnique;
@@ -34,18 +33,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class DedupStage implements StageHandler {
     private final Fingerprinter fingerprinter;
-    private final FingerprintStore fingerprints;
-    private final SeenAuthorizations seen;
+    private final DedupWindow window;
     private final ParkedDuplicates parked;
     private final DroppedResends resends;
     private final DedupProperties properties;
     private final MeterRegistry meters;
 
-    public DedupStage(FingerprintStore fingerprints, SeenAuthorizations seen, ParkedDuplicates parked,
-                      DroppedResends resends, DedupProperties properties, MeterRegistry meters) {
+    public DedupStage(DedupWindow window, ParkedDuplicates parked, DroppedResends resends,
+                      DedupProperties properties, MeterRegistry meters) {
         this.fingerprinter = new Fingerprinter(properties.fingerprintSecret());
-        this.fingerprints = fingerprints;
-        this.seen = seen;
+        this.window = window;
         this.parked = parked;
         this.resends = resends;
         this.properties = properties;
@@ -77,24 +74,30 @@ public class DedupStage implements StageHandler {
     }
 
     /**
-     * Decides, then records first sightings; a replayed event processed again is decided as it was the first time. If another consumer recorded one of the same ids or
-     * fingerprints first, decides once more against the store, without this batch's own rows, and drops
-     * the rows of candidates that are no longer originals.
+     * Decides, then records first sightings and new originals; a replayed event processed again is decided as
+     * it was the first time. If another consumer recorded one of the same ids or fingerprints first, decides
+     * once more against the window, without this batch's own rows, and drops the rows of candidates that are
+     * no longer first sightings or originals.
      */
     private List<Decision> decideAndRecord(List<Candidate> candidates, Map<UUID, InboundEvent> byId) {
         // Rows of these very events exist only when a replay makes the runtime process them again (their
         // outputs were lost); they must then be decided as the first time, not as resends of themselves.
         List<Decision> decisions = decide(candidates, byId.keySet());
-        List<Decision> firstOfId = decisions.stream().filter(Decision::firstOfItsId).toList();
-        List<Candidate> uniques = decisions.stream().filter(Decision.Unique.class::isInstance).map(Decision::candidate).toList();
-        Set<UUID> idsRecorded = seen.record(firstOfId.stream().map(d -> sighting(d.candidate(), byId)).toList(),
-                properties.window());
-        Set<UUID> fingerprintsRecorded = fingerprints.record(uniques, properties.window());
-        if (idsRecorded.size() == firstOfId.size() && fingerprintsRecorded.size() == uniques.size()) {
+        List<DedupWindow.Sighting> firstOfId = new ArrayList<>(decisions.size());
+        List<Candidate> uniques = new ArrayList<>(decisions.size());
+        for (Decision d : decisions) {
+            if (d.firstOfItsId()) {
+                firstOfId.add(sighting(d.candidate(), byId));
+            }
+            if (d instanceof Decision.Unique) {
+                uniques.add(d.candidate());
+            }
+        }
+        DedupWindow.Recorded recorded = window.record(firstOfId, uniques, properties.window());
+        if (recorded.sightings().size() == firstOfId.size() && recorded.fingerprints().size() == uniques.size()) {
             return decisions;
         }
-        Set<UUID> ours = new HashSet<>(byId.keySet());
-        List<Decision> again = decide(candidates, ours);
+        List<Decision> again = decide(candidates, byId.keySet());
         Set<UUID> stillFirst = new HashSet<>();
         Set<UUID> stillUnique = new HashSet<>();
         for (Decision d : again) {
@@ -105,21 +108,26 @@ public class DedupStage implements StageHandler {
                 stillUnique.add(d.candidate().eventId());
             }
         }
-        seen.forget(idsRecorded.stream().filter(id -> !stillFirst.contains(id)).toList());
-        fingerprints.forget(fingerprintsRecorded.stream().filter(id -> !stillUnique.contains(id)).toList());
+        window.forget(recorded.sightings().stream().filter(id -> !stillFirst.contains(id)).toList(),
+                recorded.fingerprints().stream().filter(id -> !stillUnique.contains(id)).toList());
         return again;
     }
 
     private List<Decision> decide(List<Candidate> candidates, Set<UUID> excludeOwnRows) {
-        var ids = seen.findLive(candidates.stream().map(Candidate::authorizationId).toList(), properties.window());
-        var fps = fingerprints.findLive(candidates.stream().map(Candidate::fingerprint).toList(), properties.window());
-        ids.values().removeIf(s -> excludeOwnRows.contains(s.eventId()));
-        fps.values().removeIf(o -> excludeOwnRows.contains(o.eventId()));
-        return DuplicateDetector.decide(candidates, ids, fps);
+        List<String> ids = new ArrayList<>(candidates.size());
+        List<String> fingerprints = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            ids.add(c.authorizationId());
+            fingerprints.add(c.fingerprint());
+        }
+        DedupWindow.Live live = window.find(ids, fingerprints, properties.window());
+        live.byAuthorizationId().values().removeIf(s -> excludeOwnRows.contains(s.eventId()));
+        live.byFingerprint().values().removeIf(o -> excludeOwnRows.contains(o.eventId()));
+        return DuplicateDetector.decide(candidates, live.byAuthorizationId(), live.byFingerprint());
     }
 
-    private static SeenAuthorizations.Sighting sighting(Candidate c, Map<UUID, InboundEvent> byId) {
-        return new SeenAuthorizations.Sighting(c.eventId(), c.contentHash(),
+    private static DedupWindow.Sighting sighting(Candidate c, Map<UUID, InboundEvent> byId) {
+        return new DedupWindow.Sighting(c.eventId(), c.contentHash(),
                 (AuthorizationReceived) byId.get(c.eventId()).payload());
     }
 
@@ -145,7 +153,7 @@ public class DedupStage implements StageHandler {
                     AuthorizationDuplicate event = new AuthorizationDuplicate(a.authorizationId(), a, d.reason(),
                             a.authorizationId(), c.originalEventId(), now);
                     toPark.add(new ParkedDuplicates.Parked(e.eventId(), event,
-                            seen.payloadOf(c.originalEventId()).orElse(null)));
+                            window.payloadOf(c.originalEventId()).orElse(null)));
                     output.emit(e, event);
                 }
                 case Decision.BusinessDuplicate b -> {
