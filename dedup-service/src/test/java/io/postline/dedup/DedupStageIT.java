@@ -10,6 +10,19 @@ import io.postline.dedup.domain.DuplicateDetector.Candidate;
 import io.postline.dedup.domain.DuplicateDetector.Original;
 import io.postline.dedup.domain.DuplicateDetector.SeenAuthorization;
 import io.postline.dedup.store.DedupPurge;
+import io.postline.dedup.stage.DedupStage;
+import io.postline.events.PipelineEvent;
+import io.postline.stage.InboundEvent;
+import io.postline.stage.StageOutput;
+import java.time.Instant;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import io.postline.dedup.store.DedupWindow;
 import io.postline.events.AuthorizationDuplicate;
 import io.postline.events.AuthorizationReceived;
@@ -52,6 +65,10 @@ class DedupStageIT {
     DedupPurge purge;
     @Autowired
     DedupWindow window;
+    @Autowired
+    DedupStage stage;
+    @Autowired
+    PlatformTransactionManager transactions;
     @LocalServerPort
     int port;
 
@@ -218,6 +235,80 @@ class DedupStageIT {
         DedupWindow.Live after = window.find(List.of("W-OLD", "W-NEW"), List.of("fp-w-old", "fp-w-new"), day);
         assertThat(after.byAuthorizationId()).containsOnlyKeys("W-OLD");
         assertThat(after.byFingerprint()).containsOnlyKeys("fp-w-new");
+    }
+
+    @Test
+    void aConsumerThatLosesTheRaceForAFingerprintDecidesAgainAndParksItsAuthorizationAsABusinessDuplicate()
+            throws Exception {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        InboundEvent first = inbound(received("RACE-A", "500001", "Race"));
+        InboundEvent second = inbound(received("RACE-B", "500001", "Race")); // same fingerprint, other id
+        RecordedOutput firstOut = new RecordedOutput();
+        RecordedOutput secondOut = new RecordedOutput();
+        CountDownLatch firstHandled = new CountDownLatch(1);
+        CountDownLatch commitFirst = new CountDownLatch(1);
+        ExecutorService consumers = Executors.newFixedThreadPool(2);
+        try {
+            // The first consumer records the fingerprint and holds its transaction open.
+            Future<?> a = consumers.submit(() -> tx.executeWithoutResult(status -> {
+                stage.handle(List.of(first), firstOut);
+                firstHandled.countDown();
+                try {
+                    assertThat(commitFirst.await(30, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertThat(firstHandled.await(30, TimeUnit.SECONDS)).isTrue();
+            // The second cannot see that row yet: it decides "unique", then its insert waits on the first's.
+            Future<?> b = consumers.submit(() -> tx.executeWithoutResult(status -> stage.handle(List.of(second), secondOut)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from pg_stat_activity "
+                    + "where wait_event_type = 'Lock' and query like 'with%fingerprint%'", Integer.class) == 1);
+            commitFirst.countDown();
+            a.get(30, TimeUnit.SECONDS);
+            b.get(30, TimeUnit.SECONDS);
+        } finally {
+            consumers.shutdownNow();
+        }
+
+        assertThat(firstOut.emitted).singleElement().isInstanceOf(AuthorizationUnique.class);
+        assertThat(secondOut.emitted).singleElement().isInstanceOfSatisfying(AuthorizationDuplicate.class, d -> {
+            assertThat(d.reason()).isEqualTo(DuplicateReason.BUSINESS_DUPLICATE);
+            assertThat(d.originalEventId()).isEqualTo(first.eventId());
+        });
+        assertThat(jdbc.queryForObject("select event_id from parked_duplicate where authorization_id = 'RACE-B'",
+                UUID.class)).isEqualTo(second.eventId());
+        // The fingerprint stays the winner's; the loser keeps only its sighting, as the first of its own id.
+        assertThat(jdbc.queryForList("select event_id from fingerprint where authorization_id in ('RACE-A', 'RACE-B')",
+                UUID.class)).containsExactly(first.eventId());
+        assertThat(jdbc.queryForList("select authorization_id from authorization_seen where authorization_id like 'RACE-%' "
+                + "order by 1", String.class)).containsExactly("RACE-A", "RACE-B");
+    }
+
+    private static InboundEvent inbound(AuthorizationReceived a) {
+        return new InboundEvent(UUID.randomUUID(), Topic.AUTHORIZATION_RECEIVED, a.authorizationId(), a, Instant.now(),
+                false, null);
+    }
+
+    /** Collects what the stage emits, in place of the outbox the runtime would give it. */
+    private static final class RecordedOutput implements StageOutput {
+        final List<PipelineEvent> emitted = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void emit(InboundEvent cause, PipelineEvent event) {
+            emitted.add(event);
+        }
+
+        @Override
+        public byte[] emit(InboundEvent cause, PipelineEvent event, UUID eventId) {
+            emitted.add(event);
+            return EventJson.write(event);
+        }
+
+        @Override
+        public void deadLetter(InboundEvent cause, String reason) {
+            throw new AssertionError("dead-lettered: " + reason);
+        }
     }
 
     private double count(String name) {
