@@ -229,7 +229,7 @@ class PostingStageIT {
     }
 
     @Test
-    void theDatabaseRefusesAnUnbalancedEntryAndAnyEditOfTheLedger() {
+    void theDatabaseRefusesAnUnbalancedEntryALineWithoutItsEntryAndAnyEditOfTheLedger() {
         UUID journal = UUID.randomUUID();
         jdbc.update("insert into journal_entry (journal_id, posting_sequence_id, authorization_id) values (?, ?, 'DB-1')",
                 journal, UUID.randomUUID());
@@ -243,6 +243,24 @@ class PostingStageIT {
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.update("delete from journal_entry where journal_id = ?", journal))
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("truncate journal_entry, journal_line, bank_input_line"))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+
+        // Lines are checked against their entries once per statement: one orphan among good lines fails it all.
+        UUID nowhere = UUID.randomUUID();
+        assertThatThrownBy(() -> jdbc.update("insert into journal_line (journal_id, line_no, account_number, side, "
+                + "amount_minor, currency, narrative) values (?, 2, 'A', 'D', 5, 'GBP', 'x'), (?, 3, 'B', 'C', 5, 'GBP', 'x'), "
+                + "(?, 0, 'A', 'D', 5, 'GBP', 'x'), (?, 1, 'B', 'C', 5, 'GBP', 'x')", journal, journal, nowhere, nowhere))
+                .isInstanceOf(DataAccessException.class).rootCause()
+                .hasMessageContaining("journal line names no journal entry: " + nowhere);
+        assertThatThrownBy(() -> jdbc.update("insert into bank_input_line (source_id, journal_id, line_no, side, "
+                + "amount_minor, record) values ('s', ?, 0, 'D', 100, 'r'), ('s', ?, 0, 'D', 5, 'r')", journal, nowhere))
+                .isInstanceOf(DataAccessException.class).rootCause()
+                .hasMessageContaining("posting input line names no journal entry: " + nowhere);
+        assertThat(jdbc.queryForObject("select count(*) from journal_line where journal_id = ?", Long.class, journal))
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from bank_input_line where journal_id in (?, ?)", Long.class,
+                journal, nowhere)).isZero();
     }
 
     @Test

@@ -78,7 +78,7 @@ public class Ledger {
                             rs.getString(9) == null ? null : LegRole.valueOf(rs.getString(9))));
                 }, SqlArrays.uuids(journalIds));
         jdbc.query("select journal_id, posting_sequence_id, authorization_id, entry_type, corrects_journal_id, "
-                + "authorized_minor, authorized_currency, context::text from journal_entry where journal_id = any("
+                + "authorized_minor, authorized_currency, context from journal_entry where journal_id = any("
                 + SqlArrays.UUIDS + ")", rs -> {
                     UUID id = rs.getObject(1, UUID.class);
                     String context = rs.getString(8);
@@ -114,7 +114,7 @@ public class Ledger {
         }
         jdbc.batchUpdate("insert into journal_entry (journal_id, posting_sequence_id, authorization_id, entry_type, "
                         + "corrects_journal_id, business_date, authorized_minor, authorized_currency, context, "
-                        + "posted_event, posted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)",
+                        + "posted_event, posted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 order, order.size(), (ps, i) -> {
                     JournalEntry e = entries.get(i);
                     PostingPosted p = events.get(i);
