@@ -32,6 +32,8 @@ final class PipelineChecks {
                     == unique);
             checks.put("ledger: no sequence posted twice", one(st, "select count(*) - count(distinct posting_sequence_id) "
                     + "from posting.journal_entry") == 0);
+            checks.put("ledger: every line names its journal entry", one(st, "select count(*) from posting.journal_line l "
+                    + "where not exists (select 1 from posting.journal_entry e where e.journal_id = l.journal_id)") == 0);
             checks.put("ledger: every journal balanced per currency", one(st, "select count(*) from (select 1 from "
                     + "posting.journal_line group by journal_id, currency having sum(case side when 'D' then amount_minor "
                     + "else -amount_minor end) <> 0) unbalanced") == 0);
