@@ -142,6 +142,8 @@ public final class BatchFileBenchmark {
         DatabaseLoad database = new DatabaseLoad(settings);
         boolean streamed = delivery == Delivery.STREAMED;
         Map<String, Double> cpuBefore = streamed ? cpu.snapshot() : null;
+        Map<String, Map<Long, Double>> compilersBefore = streamed ? cpu.compilerSnapshot() : null;
+        MachineCpu machineBefore = streamed ? MachineCpu.snapshot() : null;
         DatabaseLoad.Snapshot databaseBefore = streamed ? database.snapshot() : null;
         long t0 = System.nanoTime();
         Map<String, Long> jobState = ingest(stack, token, file, delivery);
@@ -152,6 +154,8 @@ public final class BatchFileBenchmark {
         long released = t0;
         if (!streamed) {
             cpuBefore = cpu.snapshot();
+            compilersBefore = cpu.compilerSnapshot();
+            machineBefore = MachineCpu.snapshot();
             databaseBefore = database.snapshot();
             released = System.nanoTime();
             release(stack, token);
@@ -162,6 +166,8 @@ public final class BatchFileBenchmark {
         }
         long reconciled = System.nanoTime();
         Map<String, Double> cpuAfter = cpu.snapshot();
+        Map<String, Double> compilers = ProcessCpu.compilerSeconds(compilersBefore, cpu.compilerSnapshot());
+        MachineCpu machine = MachineCpu.snapshot().minus(machineBefore);
         DatabaseLoad.Snapshot databaseAfter = database.snapshot();
 
         double postSeconds = seconds(reconciled - released);
@@ -190,6 +196,8 @@ public final class BatchFileBenchmark {
         }
         out.printf("  %-24s %8.1f s %8.0f µs  (%.2f of %d cores busy)%n", "all", totalCpu,
                 totalCpu * 1e6 / contents.unique(), totalCpu / postSeconds, Runtime.getRuntime().availableProcessors());
+        out.println("  " + CpuShares.compilers(compilers, contents.unique()));
+        out.println(CpuShares.machine(machine, totalCpu, postSeconds));
         out.println("peak resident memory (VmHWM):");
         cpu.peakMemory().forEach((name, mb) -> out.printf("  %-24s %8d MB%n", name, mb));
         DatabaseLoad.print("from " + from + " to the end", databaseBefore, databaseAfter, contents.unique(), out);

@@ -5,6 +5,7 @@ import io.postline.localstack.PipelineService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,6 +46,56 @@ final class ProcessCpu {
         return seconds;
     }
 
+    /**
+     * CPU time of each JVM's JIT compiler threads, per thread id: a freshly started JVM spends much of its CPU
+     * compiling, and the report says how much of a phase's CPU that still was. The PostgreSQL entry is left out.
+     */
+    Map<String, Map<Long, Double>> compilerSnapshot() throws IOException {
+        Map<String, Map<Long, Double>> threads = new LinkedHashMap<>();
+        for (var e : pids.entrySet()) {
+            threads.put(e.getKey(), compilerThreads(e.getValue()));
+        }
+        return threads;
+    }
+
+    /**
+     * The compiler threads' CPU between two snapshots, per process: a thread's time since the first, or all of it
+     * for a thread started since. A compiler thread that ended in between (HotSpot stops surplus ones when idle,
+     * on machines with more cores than these) is not counted, so on such machines this is a lower bound.
+     */
+    static Map<String, Double> compilerSeconds(Map<String, Map<Long, Double>> before, Map<String, Map<Long, Double>> after) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        after.forEach((process, threads) -> {
+            Map<Long, Double> earlier = before.getOrDefault(process, Map.of());
+            double used = 0;
+            for (var t : threads.entrySet()) {
+                used += t.getValue() - earlier.getOrDefault(t.getKey(), 0.0);
+            }
+            seconds.put(process, used);
+        });
+        return seconds;
+    }
+
+    /** HotSpot names its JIT threads "C1 CompilerThread0", "C2 CompilerThread1", ... (cut to 15 characters in /proc). */
+    static Map<Long, Double> compilerThreads(long pid) throws IOException {
+        Map<Long, Double> threads = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        String[] f = fields(Files.readString(task.resolve("stat")));
+                        threads.put(Long.parseLong(task.getFileName().toString()),
+                                (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended while we looked
+                }
+            }
+        }
+        return threads;
+    }
+
     Map<String, Long> peakMemory() throws IOException {
         Map<String, Long> mb = new LinkedHashMap<>();
         for (var e : pids.entrySet()) {
@@ -74,7 +125,11 @@ final class ProcessCpu {
     }
 
     private static String[] stat(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        return stat.substring(stat.lastIndexOf(')') + 2).split(" "); // fields from the third (state) on
+        return fields(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+    }
+
+    /** A process's or thread's stat line from its third field (state) on: the name before it may hold spaces. */
+    private static String[] fields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 }

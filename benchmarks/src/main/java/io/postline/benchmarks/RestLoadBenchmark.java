@@ -154,12 +154,18 @@ public final class RestLoadBenchmark {
                 plan.latencyRate());
         var timers0 = StageTimers.read(HTTP, stack);
         var cpu0 = cpu.snapshot();
+        var compilers0 = cpu.compilerSnapshot();
+        MachineCpu machine0 = MachineCpu.snapshot();
+        long time0 = System.nanoTime();
         DatabaseLoad.Snapshot database0 = database.snapshot();
         long unique0 = sent.unique;
         Phase latency = phase(stack, token, sender, latencyRequests(plan, "L-", 2, plan.latencyCount(), sent),
                 plan.latencyRate() / plan.latencyBatchSize(), sent);
         var timers1 = StageTimers.read(HTTP, stack);
         var cpu1 = cpu.snapshot();
+        var compilers1 = cpu.compilerSnapshot();
+        MachineCpu machine1 = MachineCpu.snapshot();
+        long time1 = System.nanoTime();
         DatabaseLoad.Snapshot database1 = database.snapshot();
         long latencyUnique = sent.unique - unique0;
 
@@ -171,6 +177,9 @@ public final class RestLoadBenchmark {
                 plan.throughputRate() / plan.batchSize(), sent);
         var timers2 = StageTimers.read(HTTP, stack);
         var cpu2 = cpu.snapshot();
+        var compilers2 = cpu.compilerSnapshot();
+        MachineCpu machine2 = MachineCpu.snapshot();
+        long time2 = System.nanoTime();
         long throughputUnique = sent.unique - unique1;
 
         out.printf("%nbaseline: %,d records through %d relays on the same broker ...%n", plan.baselineRecords(), RELAYS);
@@ -181,8 +190,10 @@ public final class RestLoadBenchmark {
         Map<String, Long> summary = StackApi.numbers(StackApi.get(HTTP, stack.url(PipelineService.RECONCILIATION)
                 + "/v1/reconciliation/summary", token));
         report(plan, latency, throughput, latencyUnique, throughputUnique, StageTimers.between(timers0, timers1),
-                StageTimers.between(timers1, timers2), cpuPer(cpu0, cpu1, latencyUnique),
-                cpuPer(cpu1, cpu2, throughputUnique), cpu.peakMemory(), baseline);
+                StageTimers.between(timers1, timers2),
+                PhaseCpu.of(cpu0, cpu1, compilers0, compilers1, machine0, machine1, time1 - time0, latencyUnique),
+                PhaseCpu.of(cpu1, cpu2, compilers1, compilers2, machine1, machine2, time2 - time1, throughputUnique),
+                cpu.peakMemory(), baseline);
         DatabaseLoad.print("in the latency phase", database0, database1, latencyUnique, out);
         boolean accepted = latency.sent().allAccepted() && throughput.sent().allAccepted();
         boolean consistent = PipelineChecks.verify(settings, summary, sent.unique, sent.duplicates, out);
@@ -274,8 +285,8 @@ public final class RestLoadBenchmark {
 
     private void report(Plan plan, Phase latency, Phase throughput, long latencyUnique, long throughputUnique,
                         Map<String, StageTimers.Percentiles> latencyStages,
-                        Map<String, StageTimers.Percentiles> throughputStages, Map<String, Double> latencyCpu,
-                        Map<String, Double> throughputCpu, Map<String, Long> memory, KafkaPassThrough.Result baseline) {
+                        Map<String, StageTimers.Percentiles> throughputStages, PhaseCpu latencyCpu,
+                        PhaseCpu throughputCpu, Map<String, Long> memory, KafkaPassThrough.Result baseline) {
         out.println();
         out.println("== REST load, open model ==");
         Histogram e2e = latency.endToEnd();
@@ -287,7 +298,7 @@ public final class RestLoadBenchmark {
         out.printf("  ingest acceptance (scheduled send -> 202): p50 %s  p99 %s  p99.9 %s%n", ms(accept, 50),
                 ms(accept, 99), ms(accept, 99.9));
         stages(latencyStages);
-        out.printf("  CPU per posted authorization: %s%n", cpuLine(latencyCpu));
+        latencyCpu.print(out);
         out.printf("throughput phase: %,d in :batch of %d, offered at %,.0f/s%n", plan.throughputCount(),
                 plan.batchSize(), plan.throughputRate());
         out.printf("  sustained, first scheduled send -> last posted: %,.0f authorizations/s (%,d posted in %.1f s)%n",
@@ -296,7 +307,7 @@ public final class RestLoadBenchmark {
         Histogram tp = throughput.endToEnd();
         out.printf("  end to end under saturation: p50 %s  p99 %s  max %s%n", ms(tp, 50), ms(tp, 99), ms(tp, 100));
         stages(throughputStages);
-        out.printf("  CPU per posted authorization: %s%n", cpuLine(throughputCpu));
+        throughputCpu.print(out);
         out.printf("baseline: raw Kafka pass-through, %d relays, %,d records of 1,500 bytes: %,.0f records/s%n",
                 baseline.relays(), baseline.records(), baseline.perSecond());
         out.printf("  %s%n", new BaselineRatio(throughput.posted(), throughput.throughput(), baseline.records(),
@@ -313,6 +324,26 @@ public final class RestLoadBenchmark {
         out.println("  stage processing time per event (the stages' own timer; bucket upper bounds):");
         stages.forEach((stage, p) -> out.printf("    %-24s p50 %8s  p99 %8s  (%,d events, %.1f records per batch)%n",
                 stage, micros(p.p50()), micros(p.p99()), p.events(), p.meanBatch()));
+    }
+
+    /** A phase's CPU per posted authorization by process, with its JIT share and what the machine did besides. */
+    private record PhaseCpu(Map<String, Double> perEvent, String compilers, String machine) {
+        static PhaseCpu of(Map<String, Double> before, Map<String, Double> after, Map<String, Map<Long, Double>> compilersBefore,
+                           Map<String, Map<Long, Double>> compilersAfter, MachineCpu machineBefore, MachineCpu machineAfter,
+                           long nanos, long posted) {
+            double tracked = 0;
+            for (var e : after.entrySet()) {
+                tracked += e.getValue() - before.getOrDefault(e.getKey(), 0.0);
+            }
+            return new PhaseCpu(cpuPer(before, after, posted),
+                    CpuShares.compilers(ProcessCpu.compilerSeconds(compilersBefore, compilersAfter), posted),
+                    CpuShares.machine(machineAfter.minus(machineBefore), tracked, nanos / 1e9));
+        }
+
+        void print(PrintStream out) {
+            out.printf("  CPU per posted authorization: %s%n", cpuLine(perEvent));
+            out.printf("    %s%n    %s%n", compilers, machine);
+        }
     }
 
     private static Map<String, Double> cpuPer(Map<String, Double> before, Map<String, Double> after, long posted) {

@@ -2,6 +2,7 @@ package io.postline.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -20,5 +21,22 @@ class ProcessCpuTest {
 
         double after = ProcessCpu.cpuSecondsWithEndedChildren(self) - ProcessCpu.cpuSeconds(self);
         assertThat(after - before).isGreaterThan(0.1);
+    }
+
+    @Test
+    void findsThisJvmsCompilerThreads() throws Exception {
+        Map<Long, Double> threads = ProcessCpu.compilerThreads(ProcessHandle.current().pid());
+
+        assertThat(threads).isNotEmpty(); // the test runs with the JIT on (C1 and C2 threads)
+        assertThat(threads.values()).allSatisfy(seconds -> assertThat(seconds).isNotNegative());
+    }
+
+    @Test
+    void compilerTimeIsCountedPerThreadAcrossSnapshots() {
+        Map<String, Map<Long, Double>> before = Map.of("services", Map.of(11L, 4.0, 12L, 1.0));
+        // Thread 12 ended, 13 started: what 11 used since, plus all of 13.
+        Map<String, Map<Long, Double>> after = Map.of("services", Map.of(11L, 6.5, 13L, 0.5));
+
+        assertThat(ProcessCpu.compilerSeconds(before, after)).containsEntry("services", 3.0);
     }
 }
