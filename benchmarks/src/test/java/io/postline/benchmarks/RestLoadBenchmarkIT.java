@@ -27,7 +27,9 @@ class RestLoadBenchmarkIT {
         assertThat(printed).contains("end to end (scheduled send -> posted): p50")
                 .contains("sustained, first scheduled send -> last posted")
                 .contains("pipeline throughput / baseline")
-                .contains("stage processing time per event").contains("posting").doesNotContain("FAILED");
+                .contains("stage processing time per event").contains("posting").doesNotContain("FAILED")
+                .containsPattern("(?s)of which JIT compiler threads: .*of which JIT compiler threads: ") // both phases
+                .contains("machine (/proc/stat): ");
         assertThat(ok).as(printed).isTrue();
     }
 }
