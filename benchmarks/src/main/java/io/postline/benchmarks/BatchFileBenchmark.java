@@ -141,9 +141,7 @@ public final class BatchFileBenchmark {
         ProcessCpu cpu = new ProcessCpu(stack);
         DatabaseLoad database = new DatabaseLoad(settings);
         boolean streamed = delivery == Delivery.STREAMED;
-        Map<String, Double> cpuBefore = streamed ? cpu.snapshot() : null;
-        Map<String, Map<Long, Double>> compilersBefore = streamed ? cpu.compilerSnapshot() : null;
-        MachineCpu machineBefore = streamed ? MachineCpu.snapshot() : null;
+        ProcessCpu.Snapshot cpuBefore = streamed ? cpu.snapshot() : null;
         DatabaseLoad.Snapshot databaseBefore = streamed ? database.snapshot() : null;
         long t0 = System.nanoTime();
         Map<String, Long> jobState = ingest(stack, token, file, delivery);
@@ -154,8 +152,6 @@ public final class BatchFileBenchmark {
         long released = t0;
         if (!streamed) {
             cpuBefore = cpu.snapshot();
-            compilersBefore = cpu.compilerSnapshot();
-            machineBefore = MachineCpu.snapshot();
             databaseBefore = database.snapshot();
             released = System.nanoTime();
             release(stack, token);
@@ -165,9 +161,7 @@ public final class BatchFileBenchmark {
             return false;
         }
         long reconciled = System.nanoTime();
-        Map<String, Double> cpuAfter = cpu.snapshot();
-        Map<String, Double> compilers = ProcessCpu.compilerSeconds(compilersBefore, cpu.compilerSnapshot());
-        MachineCpu machine = MachineCpu.snapshot().minus(machineBefore);
+        ProcessCpu.Used used = ProcessCpu.between(cpuBefore, cpu.snapshot());
         DatabaseLoad.Snapshot databaseAfter = database.snapshot();
 
         double postSeconds = seconds(reconciled - released);
@@ -187,17 +181,14 @@ public final class BatchFileBenchmark {
         }
         out.printf("upload -> all posted and reconciled:     %8.1f s   %,10.0f authorizations/s%n",
                 seconds(reconciled - t0), contents.rows() / seconds(reconciled - t0));
-        double totalCpu = 0;
+        double totalCpu = used.total();
         out.println("CPU from " + from + " to the end, per process (s), and per posted authorization:");
-        for (var e : cpuAfter.entrySet()) {
-            double used = e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0.0);
-            totalCpu += used;
-            out.printf("  %-24s %8.1f s %8.0f µs%n", e.getKey(), used, used * 1e6 / contents.unique());
-        }
+        used.processes().forEach((name, seconds) ->
+                out.printf("  %-24s %8.1f s %8.0f µs%n", name, seconds, seconds * 1e6 / contents.unique()));
         out.printf("  %-24s %8.1f s %8.0f µs  (%.2f of %d cores busy)%n", "all", totalCpu,
                 totalCpu * 1e6 / contents.unique(), totalCpu / postSeconds, Runtime.getRuntime().availableProcessors());
-        out.println("  " + CpuShares.compilers(compilers, contents.unique()));
-        out.println(CpuShares.machine(machine, totalCpu, postSeconds));
+        out.println("  " + CpuShares.compilers(used.compilers(), contents.unique()));
+        out.println(CpuShares.machine(used.machine(), totalCpu, postSeconds));
         out.println("peak resident memory (VmHWM):");
         cpu.peakMemory().forEach((name, mb) -> out.printf("  %-24s %8d MB%n", name, mb));
         DatabaseLoad.print("from " + from + " to the end", databaseBefore, databaseAfter, contents.unique(), out);

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * processes waited on the disk, and, on a virtual machine, how much time the hypervisor gave to other guests
  * (steal), which makes one machine of a kind slower than another on the same code.
  */
-record MachineCpu(double busy, double idle, double ioWait, double steal) {
+record MachineCpu(double busy, double ioWait, double steal) {
     private static final double TICKS = 100.0; // USER_HZ on Linux
 
     static MachineCpu snapshot() throws IOException {
@@ -27,10 +27,10 @@ record MachineCpu(double busy, double idle, double ioWait, double steal) {
         for (int i = 0; i < v.length && i + 1 < f.length; i++) {
             v[i] = Long.parseLong(f[i + 1]);
         }
-        return new MachineCpu((v[0] + v[1] + v[2] + v[5] + v[6]) / TICKS, v[3] / TICKS, v[4] / TICKS, v[7] / TICKS);
+        return new MachineCpu((v[0] + v[1] + v[2] + v[5] + v[6]) / TICKS, v[4] / TICKS, v[7] / TICKS);
     }
 
     MachineCpu minus(MachineCpu earlier) {
-        return new MachineCpu(busy - earlier.busy, idle - earlier.idle, ioWait - earlier.ioWait, steal - earlier.steal);
+        return new MachineCpu(busy - earlier.busy, ioWait - earlier.ioWait, steal - earlier.steal);
     }
 }

@@ -25,10 +25,28 @@ final class ProcessCpu {
         }
     }
 
-    Map<String, Double> snapshot() throws IOException {
+    /**
+     * What the stack's processes (PostgreSQL's all together), their JVMs' JIT compiler threads and the whole
+     * machine had used at one moment; {@link #between} turns two into a phase's use.
+     */
+    record Snapshot(Map<String, Double> processes, Map<String, Map<Long, Double>> compilers, MachineCpu machine,
+                    long nanos) {
+    }
+
+    /** CPU used in a phase: per process, by the JIT compiler threads per JVM, and by the machine as a whole. */
+    record Used(Map<String, Double> processes, Map<String, Double> compilers, MachineCpu machine, double wallSeconds) {
+        double total() {
+            return processes.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+    }
+
+    Snapshot snapshot() throws IOException {
         Map<String, Double> seconds = new LinkedHashMap<>();
+        // The JIT is still compiling well after start-up; the report says how much of a phase's CPU it took.
+        Map<String, Map<Long, Double>> compilers = new LinkedHashMap<>();
         for (var e : pids.entrySet()) {
             seconds.put(e.getKey(), cpuSeconds(e.getValue()));
+            compilers.put(e.getKey(), compilerThreads(e.getValue()));
         }
         double postgres = 0;
         try (var procs = Files.list(Path.of("/proc"))) {
@@ -43,19 +61,14 @@ final class ProcessCpu {
             }
         }
         seconds.put("postgresql (all)", postgres);
-        return seconds;
+        return new Snapshot(seconds, compilers, MachineCpu.snapshot(), System.nanoTime());
     }
 
-    /**
-     * CPU time of each JVM's JIT compiler threads, per thread id: a freshly started JVM spends much of its CPU
-     * compiling, and the report says how much of a phase's CPU that still was. The PostgreSQL entry is left out.
-     */
-    Map<String, Map<Long, Double>> compilerSnapshot() throws IOException {
-        Map<String, Map<Long, Double>> threads = new LinkedHashMap<>();
-        for (var e : pids.entrySet()) {
-            threads.put(e.getKey(), compilerThreads(e.getValue()));
-        }
-        return threads;
+    static Used between(Snapshot before, Snapshot after) {
+        Map<String, Double> processes = new LinkedHashMap<>();
+        after.processes().forEach((name, s) -> processes.put(name, s - before.processes().getOrDefault(name, 0.0)));
+        return new Used(processes, compilerSeconds(before.compilers(), after.compilers()),
+                after.machine().minus(before.machine()), (after.nanos() - before.nanos()) / 1e9);
     }
 
     /**

@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -154,18 +153,12 @@ public final class RestLoadBenchmark {
                 plan.latencyRate());
         var timers0 = StageTimers.read(HTTP, stack);
         var cpu0 = cpu.snapshot();
-        var compilers0 = cpu.compilerSnapshot();
-        MachineCpu machine0 = MachineCpu.snapshot();
-        long time0 = System.nanoTime();
         DatabaseLoad.Snapshot database0 = database.snapshot();
         long unique0 = sent.unique;
         Phase latency = phase(stack, token, sender, latencyRequests(plan, "L-", 2, plan.latencyCount(), sent),
                 plan.latencyRate() / plan.latencyBatchSize(), sent);
         var timers1 = StageTimers.read(HTTP, stack);
         var cpu1 = cpu.snapshot();
-        var compilers1 = cpu.compilerSnapshot();
-        MachineCpu machine1 = MachineCpu.snapshot();
-        long time1 = System.nanoTime();
         DatabaseLoad.Snapshot database1 = database.snapshot();
         long latencyUnique = sent.unique - unique0;
 
@@ -177,9 +170,6 @@ public final class RestLoadBenchmark {
                 plan.throughputRate() / plan.batchSize(), sent);
         var timers2 = StageTimers.read(HTTP, stack);
         var cpu2 = cpu.snapshot();
-        var compilers2 = cpu.compilerSnapshot();
-        MachineCpu machine2 = MachineCpu.snapshot();
-        long time2 = System.nanoTime();
         long throughputUnique = sent.unique - unique1;
 
         out.printf("%nbaseline: %,d records through %d relays on the same broker ...%n", plan.baselineRecords(), RELAYS);
@@ -191,8 +181,7 @@ public final class RestLoadBenchmark {
                 + "/v1/reconciliation/summary", token));
         report(plan, latency, throughput, latencyUnique, throughputUnique, StageTimers.between(timers0, timers1),
                 StageTimers.between(timers1, timers2),
-                PhaseCpu.of(cpu0, cpu1, compilers0, compilers1, machine0, machine1, time1 - time0, latencyUnique),
-                PhaseCpu.of(cpu1, cpu2, compilers1, compilers2, machine1, machine2, time2 - time1, throughputUnique),
+                ProcessCpu.between(cpu0, cpu1), ProcessCpu.between(cpu1, cpu2),
                 cpu.peakMemory(), baseline);
         DatabaseLoad.print("in the latency phase", database0, database1, latencyUnique, out);
         boolean accepted = latency.sent().allAccepted() && throughput.sent().allAccepted();
@@ -285,8 +274,8 @@ public final class RestLoadBenchmark {
 
     private void report(Plan plan, Phase latency, Phase throughput, long latencyUnique, long throughputUnique,
                         Map<String, StageTimers.Percentiles> latencyStages,
-                        Map<String, StageTimers.Percentiles> throughputStages, PhaseCpu latencyCpu,
-                        PhaseCpu throughputCpu, Map<String, Long> memory, KafkaPassThrough.Result baseline) {
+                        Map<String, StageTimers.Percentiles> throughputStages, ProcessCpu.Used latencyCpu,
+                        ProcessCpu.Used throughputCpu, Map<String, Long> memory, KafkaPassThrough.Result baseline) {
         out.println();
         out.println("== REST load, open model ==");
         Histogram e2e = latency.endToEnd();
@@ -298,7 +287,7 @@ public final class RestLoadBenchmark {
         out.printf("  ingest acceptance (scheduled send -> 202): p50 %s  p99 %s  p99.9 %s%n", ms(accept, 50),
                 ms(accept, 99), ms(accept, 99.9));
         stages(latencyStages);
-        latencyCpu.print(out);
+        cpu(latencyCpu, latencyUnique);
         out.printf("throughput phase: %,d in :batch of %d, offered at %,.0f/s%n", plan.throughputCount(),
                 plan.batchSize(), plan.throughputRate());
         out.printf("  sustained, first scheduled send -> last posted: %,.0f authorizations/s (%,d posted in %.1f s)%n",
@@ -307,7 +296,7 @@ public final class RestLoadBenchmark {
         Histogram tp = throughput.endToEnd();
         out.printf("  end to end under saturation: p50 %s  p99 %s  max %s%n", ms(tp, 50), ms(tp, 99), ms(tp, 100));
         stages(throughputStages);
-        throughputCpu.print(out);
+        cpu(throughputCpu, throughputUnique);
         out.printf("baseline: raw Kafka pass-through, %d relays, %,d records of 1,500 bytes: %,.0f records/s%n",
                 baseline.relays(), baseline.records(), baseline.perSecond());
         out.printf("  %s%n", new BaselineRatio(throughput.posted(), throughput.throughput(), baseline.records(),
@@ -327,45 +316,14 @@ public final class RestLoadBenchmark {
     }
 
     /** A phase's CPU per posted authorization by process, with its JIT share and what the machine did besides. */
-    private record PhaseCpu(Map<String, Double> perEvent, String compilers, String machine) {
-        static PhaseCpu of(Map<String, Double> before, Map<String, Double> after, Map<String, Map<Long, Double>> compilersBefore,
-                           Map<String, Map<Long, Double>> compilersAfter, MachineCpu machineBefore, MachineCpu machineAfter,
-                           long nanos, long posted) {
-            double tracked = 0;
-            for (var e : after.entrySet()) {
-                tracked += e.getValue() - before.getOrDefault(e.getKey(), 0.0);
-            }
-            return new PhaseCpu(cpuPer(before, after, posted),
-                    CpuShares.compilers(ProcessCpu.compilerSeconds(compilersBefore, compilersAfter), posted),
-                    CpuShares.machine(machineAfter.minus(machineBefore), tracked, nanos / 1e9));
-        }
-
-        void print(PrintStream out) {
-            out.printf("  CPU per posted authorization: %s%n", cpuLine(perEvent));
-            out.printf("    %s%n    %s%n", compilers, machine);
-        }
-    }
-
-    private static Map<String, Double> cpuPer(Map<String, Double> before, Map<String, Double> after, long posted) {
-        Map<String, Double> per = new LinkedHashMap<>();
-        double all = 0;
-        for (var e : after.entrySet()) {
-            double used = e.getValue() - before.getOrDefault(e.getKey(), 0.0);
-            all += used;
-            per.put(e.getKey(), used * 1e6 / Math.max(1, posted));
-        }
-        per.put("all", all * 1e6 / Math.max(1, posted));
-        return per;
-    }
-
-    private static String cpuLine(Map<String, Double> perEvent) {
-        StringBuilder line = new StringBuilder(String.format("%,.0f µs in all (", perEvent.get("all")));
-        perEvent.forEach((name, us) -> {
-            if (!name.equals("all")) {
-                line.append(String.format("%s %,.0f; ", name.replace("-service", ""), us));
-            }
-        });
-        return line.append(")").toString().replace("; )", ")");
+    private void cpu(ProcessCpu.Used used, long posted) {
+        double perPosted = 1e6 / Math.max(1, posted);
+        StringBuilder line = new StringBuilder(String.format("%,.0f µs in all (", used.total() * perPosted));
+        used.processes().forEach((name, seconds) ->
+                line.append(String.format("%s %,.0f; ", name.replace("-service", ""), seconds * perPosted)));
+        out.printf("  CPU per posted authorization: %s%n", line.append(")").toString().replace("; )", ")"));
+        out.printf("    %s%n    %s%n", CpuShares.compilers(used.compilers(), posted),
+                CpuShares.machine(used.machine(), used.total(), used.wallSeconds()));
     }
 
     private static String ms(Histogram h, double percentile) {

@@ -21,7 +21,7 @@ class CpuSharesTest {
     @Test
     void putsWhatTheProcessesUsedBesideTheWholeMachine() {
         // 100 s of wall time: 190 s busy, 160 s of it in the stack's processes.
-        String line = CpuShares.machine(new MachineCpu(190, 8, 1, 2), 160, 100);
+        String line = CpuShares.machine(new MachineCpu(190, 1, 2), 160, 100);
 
         assertThat(line).contains("1.90 of ", " cores busy, 0.30 of them outside the processes above",
                 "waiting on the disk 0.01", "stolen by the hypervisor 0.02");
