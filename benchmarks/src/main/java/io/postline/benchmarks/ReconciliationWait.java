@@ -54,7 +54,8 @@ final class ReconciliationWait implements AutoCloseable {
         long lastDone = -1;
         while (true) {
             long now = System.nanoTime();
-            long lag = lag();
+            Map<String, Long> lags = lags();
+            long lag = lags == null ? -1 : lags.values().stream().mapToLong(Long::longValue).sum();
             if (lag != lastLag) {
                 lastLag = lag;
                 lastChange = now;
@@ -76,24 +77,39 @@ final class ReconciliationWait implements AutoCloseable {
             }
             if (now - start > timeout.toNanos() || now - lastChange > stall.toNanos()) {
                 if (progress != null) {
-                    progress.printf("gave up: consumer lag %,d, %,d of %,d reconciled at the last summary%n", lag,
-                            lastDone, rows);
+                    progress.printf("gave up: consumer lag %,d%s, %,d of %,d reconciled at the last summary%n", lag,
+                            where(lags), lastDone, rows);
                 }
                 return null;
             }
             if (progress != null && now - lastReport > TimeUnit.SECONDS.toNanos(30)) {
                 lastReport = now;
-                progress.printf("  %5.0f s: consumer lag %,d%n", (now - start) / 1e9, lag);
+                progress.printf("  %5.0f s: consumer lag %,d%s%n", (now - start) / 1e9, lag, where(lags));
             }
             Thread.sleep(lag == 0 ? 200 : 500);
         }
     }
 
-    /** Records produced to the topics of every consumer group but not yet committed by it; -1 if unknown. */
-    private long lag() throws Exception {
+    /** Records produced to the topics of each consumer group but not yet committed by it; null if unknown. */
+    private Map<String, Long> lags() throws Exception {
         List<String> groups = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all()
                 .get(TIMEOUT_MS, TimeUnit.MILLISECONDS).stream().map(GroupListing::groupId).toList();
-        return groups.isEmpty() ? 0 : new PipelineLag(admin, groups).read().orElse(-1);
+        return groups.isEmpty() ? Map.of() : new PipelineLag(admin, groups).byGroup().orElse(null);
+    }
+
+    /**
+     * Where the backlog sits, largest first, e.g. " (posting 412,000, reconciliation 9,100)": the stage that holds
+     * it at the end is the one the run waits for.
+     */
+    static String where(Map<String, Long> lags) {
+        if (lags == null) {
+            return " (not known)";
+        }
+        String behind = lags.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> String.format("%s %,d", e.getKey(), e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return behind.isEmpty() ? "" : " (" + behind + ")";
     }
 
     @Override

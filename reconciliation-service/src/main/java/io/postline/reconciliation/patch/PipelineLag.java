@@ -2,8 +2,10 @@ package io.postline.reconciliation.patch;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -16,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Total consumer lag (records) of the pipeline's consumer groups: what has been produced to their topics but
- * not yet processed. A group that has committed nothing yet counts as no lag.
+ * Consumer lag (records) of the pipeline's consumer groups, in all or per group: what has been produced to their
+ * topics but not yet processed. A group that has committed nothing yet counts as no lag.
  */
 public class PipelineLag implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PipelineLag.class);
@@ -33,6 +35,15 @@ public class PipelineLag implements AutoCloseable {
 
     /** The summed lag, or empty if the broker could not be asked. */
     public OptionalLong read() {
+        return byGroup().map(lags -> OptionalLong.of(lags.values().stream().mapToLong(Long::longValue).sum()))
+                .orElse(OptionalLong.empty());
+    }
+
+    /**
+     * The lag of each group, in the order the groups were given, or empty if the broker could not be asked. It
+     * shows which stage a backlog sits in.
+     */
+    public Optional<Map<String, Long>> byGroup() {
         try {
             Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
             groups.forEach(g -> specs.put(g, new ListConsumerGroupOffsetsSpec()));
@@ -40,27 +51,26 @@ public class PipelineLag implements AutoCloseable {
                     .all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
             committed.values().forEach(offsets -> offsets.keySet().forEach(tp -> partitions.put(tp, OffsetSpec.latest())));
-            if (partitions.isEmpty()) {
-                return OptionalLong.of(0);
-            }
-            Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(partitions).all()
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            long lag = 0;
-            for (Map<TopicPartition, OffsetAndMetadata> offsets : committed.values()) {
-                for (var e : offsets.entrySet()) {
+            Map<TopicPartition, ListOffsetsResultInfo> ends = partitions.isEmpty() ? Map.of()
+                    : admin.listOffsets(partitions).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Map<String, Long> lags = new LinkedHashMap<>();
+            for (String group : groups) {
+                long lag = 0;
+                for (var e : committed.getOrDefault(group, Map.of()).entrySet()) {
                     ListOffsetsResultInfo end = ends.get(e.getKey());
                     if (e.getValue() != null && end != null) {
                         lag += Math.max(0, end.offset() - e.getValue().offset());
                     }
                 }
+                lags.put(group, lag);
             }
-            return OptionalLong.of(lag);
+            return Optional.of(lags);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             log.warn("could not read the pipeline's consumer lag: {}", e.toString());
-            return OptionalLong.empty();
+            return Optional.empty();
         }
     }
 
