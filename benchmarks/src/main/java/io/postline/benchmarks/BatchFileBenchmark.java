@@ -188,6 +188,7 @@ public final class BatchFileBenchmark {
         out.printf("  %-24s %8.1f s %8.0f µs  (%.2f of %d cores busy)%n", "all", totalCpu,
                 totalCpu * 1e6 / contents.unique(), totalCpu / postSeconds, Runtime.getRuntime().availableProcessors());
         out.println("  " + CpuShares.compilers(used.compilers(), contents.unique()));
+        out.println("  " + CpuShares.collectors(used.collectors(), contents.unique()));
         out.println(CpuShares.machine(used.machine(), totalCpu, postSeconds));
         out.println("peak resident memory (VmHWM):");
         cpu.peakMemory().forEach((name, mb) -> out.printf("  %-24s %8d MB%n", name, mb));

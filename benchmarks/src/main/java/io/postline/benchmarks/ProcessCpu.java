@@ -26,15 +26,19 @@ final class ProcessCpu {
     }
 
     /**
-     * What the stack's processes (PostgreSQL's all together), their JVMs' JIT compiler threads and the whole
-     * machine had used at one moment; {@link #between} turns two into a phase's use.
+     * What the stack's processes (PostgreSQL's all together), their JVMs' JIT compiler threads and garbage
+     * collector threads, and the whole machine had used at one moment; {@link #between} turns two into a phase's use.
      */
-    record Snapshot(Map<String, Double> processes, Map<String, Map<Long, Double>> compilers, MachineCpu machine,
-                    long nanos) {
+    record Snapshot(Map<String, Double> processes, Map<String, Map<Long, Double>> compilers,
+                    Map<String, Map<Long, Double>> collectors, MachineCpu machine, long nanos) {
     }
 
-    /** CPU used in a phase: per process, by the JIT compiler threads per JVM, and by the machine as a whole. */
-    record Used(Map<String, Double> processes, Map<String, Double> compilers, MachineCpu machine, double wallSeconds) {
+    /**
+     * CPU used in a phase: per process, by the JIT compiler threads and by the garbage collector per JVM, and by
+     * the machine as a whole.
+     */
+    record Used(Map<String, Double> processes, Map<String, Double> compilers, Map<String, Double> collectors,
+                MachineCpu machine, double wallSeconds) {
         double total() {
             return processes.values().stream().mapToDouble(Double::doubleValue).sum();
         }
@@ -42,11 +46,14 @@ final class ProcessCpu {
 
     Snapshot snapshot() throws IOException {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        // The JIT is still compiling well after start-up; the report says how much of a phase's CPU it took.
+        // The JIT is still compiling well after start-up, and the collector's share is what heap and GC flags
+        // could buy: the report says how much of a phase's CPU each took.
         Map<String, Map<Long, Double>> compilers = new LinkedHashMap<>();
+        Map<String, Map<Long, Double>> collectors = new LinkedHashMap<>();
         for (var e : pids.entrySet()) {
             seconds.put(e.getKey(), cpuSeconds(e.getValue()));
-            compilers.put(e.getKey(), compilerThreads(e.getValue()));
+            compilers.put(e.getKey(), threads(e.getValue(), ProcessCpu::isCompiler));
+            collectors.put(e.getKey(), threads(e.getValue(), ProcessCpu::isCollector));
         }
         double postgres = 0;
         try (var procs = Files.list(Path.of("/proc"))) {
@@ -61,22 +68,23 @@ final class ProcessCpu {
             }
         }
         seconds.put("postgresql (all)", postgres);
-        return new Snapshot(seconds, compilers, MachineCpu.snapshot(), System.nanoTime());
+        return new Snapshot(seconds, compilers, collectors, MachineCpu.snapshot(), System.nanoTime());
     }
 
     static Used between(Snapshot before, Snapshot after) {
         Map<String, Double> processes = new LinkedHashMap<>();
         after.processes().forEach((name, s) -> processes.put(name, s - before.processes().getOrDefault(name, 0.0)));
-        return new Used(processes, compilerSeconds(before.compilers(), after.compilers()),
-                after.machine().minus(before.machine()), (after.nanos() - before.nanos()) / 1e9);
+        return new Used(processes, threadSeconds(before.compilers(), after.compilers()),
+                threadSeconds(before.collectors(), after.collectors()), after.machine().minus(before.machine()),
+                (after.nanos() - before.nanos()) / 1e9);
     }
 
     /**
-     * The compiler threads' CPU between two snapshots, per process: a thread's time since the first, or all of it
-     * for a thread started since. A compiler thread that ended in between (HotSpot stops surplus ones when idle,
-     * on machines with more cores than these) is not counted, so on such machines this is a lower bound.
+     * Some threads' CPU between two snapshots, per process: a thread's time since the first, or all of it for a
+     * thread started since. A thread that ended in between (HotSpot stops surplus compiler threads when idle, on
+     * machines with more cores than these) is not counted, so on such machines this is a lower bound.
      */
-    static Map<String, Double> compilerSeconds(Map<String, Map<Long, Double>> before, Map<String, Map<Long, Double>> after) {
+    static Map<String, Double> threadSeconds(Map<String, Map<Long, Double>> before, Map<String, Map<Long, Double>> after) {
         Map<String, Double> seconds = new LinkedHashMap<>();
         after.forEach((process, threads) -> {
             Map<Long, Double> earlier = before.getOrDefault(process, Map.of());
@@ -90,13 +98,26 @@ final class ProcessCpu {
     }
 
     /** HotSpot names its JIT threads "C1 CompilerThread0", "C2 CompilerThread1", ... (cut to 15 characters in /proc). */
-    static Map<Long, Double> compilerThreads(long pid) throws IOException {
+    static boolean isCompiler(String thread) {
+        return thread.startsWith("C1 CompilerThre") || thread.startsWith("C2 CompilerThre");
+    }
+
+    /**
+     * The collector's threads: with SerialGC (what the stack runs) the "VM Thread" collects, at a safepoint; it
+     * also runs the JVM's other safepoint operations, which are small beside collections. The parallel
+     * collectors add "GC Thread#0", ... and G1 its "G1 ..." threads.
+     */
+    static boolean isCollector(String thread) {
+        return thread.equals("VM Thread") || thread.startsWith("GC Thread#") || thread.startsWith("G1 ");
+    }
+
+    /** The CPU seconds of each of a process's threads whose name matches, by thread id. */
+    static Map<Long, Double> threads(long pid, java.util.function.Predicate<String> name) throws IOException {
         Map<Long, Double> threads = new HashMap<>();
         try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks.toList()) {
                 try {
-                    String name = Files.readString(task.resolve("comm")).trim();
-                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    if (name.test(Files.readString(task.resolve("comm")).trim())) {
                         String[] f = fields(Files.readString(task.resolve("stat")));
                         threads.put(Long.parseLong(task.getFileName().toString()),
                                 (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS);

@@ -29,7 +29,8 @@ class BatchFileBenchmarkIT {
                 .contains("ingest job (acquirer-stream): 3,000 accepted")
                 .contains("== streamed file of 3,000 authorizations (after a warm-up of 500) ==")
                 .contains("upload -> all posted and reconciled").contains("µs")
-                .contains("of which JIT compiler threads: kafka broker").contains("machine (/proc/stat): ")
+                .contains("of which JIT compiler threads: kafka broker")
+                .contains("of which garbage collection (VM and GC threads): kafka broker").contains("machine (/proc/stat): ")
                 .contains("PostgreSQL from upload to the end").contains("WAL: ").containsPattern("(?m)^ {4}posting +\\d")
                 .doesNotContain("FAILED");
         assertThat(ok).as(printed).isTrue();

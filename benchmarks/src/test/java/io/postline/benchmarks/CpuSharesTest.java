@@ -19,6 +19,12 @@ class CpuSharesTest {
     }
 
     @Test
+    void namesEachProcesssCollectorTime() {
+        assertThat(CpuShares.collectors(Map.of("kafka broker", 2.0), 1_000_000)).isEqualTo(
+                "of which garbage collection (VM and GC threads): kafka broker 2.0 s (2 µs)");
+    }
+
+    @Test
     void putsWhatTheProcessesUsedBesideTheWholeMachine() {
         // 100 s of wall time: 190 s busy, 160 s of it in the stack's processes.
         String line = CpuShares.machine(new MachineCpu(190, 1, 2), 160, 100);

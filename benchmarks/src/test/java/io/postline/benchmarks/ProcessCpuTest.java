@@ -24,19 +24,34 @@ class ProcessCpuTest {
     }
 
     @Test
-    void findsThisJvmsCompilerThreads() throws Exception {
-        Map<Long, Double> threads = ProcessCpu.compilerThreads(ProcessHandle.current().pid());
+    void findsThisJvmsCompilerAndCollectorThreads() throws Exception {
+        long self = ProcessHandle.current().pid();
+        Map<Long, Double> compilers = ProcessCpu.threads(self, ProcessCpu::isCompiler);
+        Map<Long, Double> collectors = ProcessCpu.threads(self, ProcessCpu::isCollector);
 
-        assertThat(threads).isNotEmpty(); // the test runs with the JIT on (C1 and C2 threads)
-        assertThat(threads.values()).allSatisfy(seconds -> assertThat(seconds).isNotNegative());
+        assertThat(compilers).isNotEmpty(); // the test runs with the JIT on (C1 and C2 threads)
+        assertThat(collectors).isNotEmpty(); // every HotSpot JVM has its VM Thread
+        assertThat(compilers.keySet()).doesNotContainAnyElementsOf(collectors.keySet());
+        assertThat(compilers.values()).allSatisfy(seconds -> assertThat(seconds).isNotNegative());
     }
 
     @Test
-    void compilerTimeIsCountedPerThreadAcrossSnapshots() {
+    void namesOfTheCollectorsThreads() {
+        assertThat(ProcessCpu.isCollector("VM Thread")).isTrue();
+        assertThat(ProcessCpu.isCollector("GC Thread#1")).isTrue();
+        assertThat(ProcessCpu.isCollector("G1 Conc#0")).isTrue();
+        assertThat(ProcessCpu.isCollector("VM Periodic Tas")).isFalse();
+        assertThat(ProcessCpu.isCollector("C2 CompilerThre")).isFalse();
+        assertThat(ProcessCpu.isCompiler("C1 CompilerThre")).isTrue();
+        assertThat(ProcessCpu.isCompiler("kafka-producer-")).isFalse();
+    }
+
+    @Test
+    void threadTimeIsCountedPerThreadAcrossSnapshots() {
         Map<String, Map<Long, Double>> before = Map.of("services", Map.of(11L, 4.0, 12L, 1.0));
         // Thread 12 ended, 13 started: what 11 used since, plus all of 13.
         Map<String, Map<Long, Double>> after = Map.of("services", Map.of(11L, 6.5, 13L, 0.5));
 
-        assertThat(ProcessCpu.compilerSeconds(before, after)).containsEntry("services", 3.0);
+        assertThat(ProcessCpu.threadSeconds(before, after)).containsEntry("services", 3.0);
     }
 }

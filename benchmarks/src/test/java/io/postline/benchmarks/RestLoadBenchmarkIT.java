@@ -29,6 +29,7 @@ class RestLoadBenchmarkIT {
                 .contains("pipeline throughput / baseline")
                 .contains("stage processing time per event").contains("posting").doesNotContain("FAILED")
                 .containsPattern("(?s)of which JIT compiler threads: .*of which JIT compiler threads: ") // both phases
+                .containsPattern("(?s)of which garbage collection .*of which garbage collection ")
                 .contains("machine (/proc/stat): ");
         assertThat(ok).as(printed).isTrue();
     }
