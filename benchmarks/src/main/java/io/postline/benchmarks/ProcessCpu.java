@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** CPU time and peak memory of the stack's processes and of all PostgreSQL processes, from /proc (Linux). */
 final class ProcessCpu {
@@ -112,7 +113,7 @@ final class ProcessCpu {
     }
 
     /** The CPU seconds of each of a process's threads whose name matches, by thread id. */
-    static Map<Long, Double> threads(long pid, java.util.function.Predicate<String> name) throws IOException {
+    static Map<Long, Double> threads(long pid, Predicate<String> name) throws IOException {
         Map<Long, Double> threads = new HashMap<>();
         try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks.toList()) {

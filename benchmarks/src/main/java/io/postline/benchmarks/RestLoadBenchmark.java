@@ -323,7 +323,8 @@ public final class RestLoadBenchmark {
                 line.append(String.format("%s %,.0f; ", name.replace("-service", ""), seconds * perPosted)));
         out.printf("  CPU per posted authorization: %s%n", line.append(")").toString().replace("; )", ")"));
         out.printf("    %s%n    %s%n    %s%n", CpuShares.compilers(used.compilers(), posted),
-                CpuShares.collectors(used.collectors(), posted), CpuShares.machine(used.machine(), used.total(), used.wallSeconds()));
+                CpuShares.collectors(used.collectors(), posted),
+                CpuShares.machine(used.machine(), used.total(), used.wallSeconds()));
     }
 
     private static String ms(Histogram h, double percentile) {
