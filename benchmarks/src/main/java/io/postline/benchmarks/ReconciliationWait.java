@@ -56,7 +56,7 @@ final class ReconciliationWait implements AutoCloseable {
         while (true) {
             long now = System.nanoTime();
             Map<String, Long> lags = lags();
-            long lag = lags == null ? -1 : lags.values().stream().mapToLong(Long::longValue).sum();
+            long lag = lags == null ? -1 : PipelineLag.total(lags);
             if (lag != lastLag) {
                 lastLag = lag;
                 lastChange = now;

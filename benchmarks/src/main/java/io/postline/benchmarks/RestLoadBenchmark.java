@@ -315,7 +315,10 @@ public final class RestLoadBenchmark {
                 stage, micros(p.p50()), micros(p.p99()), p.events(), p.meanBatch()));
     }
 
-    /** A phase's CPU per posted authorization by process, with its JIT share and what the machine did besides. */
+    /**
+     * A phase's CPU per posted authorization by process, with the JIT's and the garbage collector's shares and what
+     * the machine did besides.
+     */
     private void cpu(ProcessCpu.Used used, long posted) {
         double perPosted = 1e6 / Math.max(1, posted);
         StringBuilder line = new StringBuilder(String.format("%,.0f µs in all (", used.total() * perPosted));

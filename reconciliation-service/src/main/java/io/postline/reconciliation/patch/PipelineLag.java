@@ -35,8 +35,12 @@ public class PipelineLag implements AutoCloseable {
 
     /** The summed lag, or empty if the broker could not be asked. */
     public OptionalLong read() {
-        return byGroup().map(lags -> OptionalLong.of(lags.values().stream().mapToLong(Long::longValue).sum()))
-                .orElse(OptionalLong.empty());
+        return byGroup().map(lags -> OptionalLong.of(total(lags))).orElse(OptionalLong.empty());
+    }
+
+    /** The lag of all the groups of a {@link #byGroup()} reading together. */
+    public static long total(Map<String, Long> lags) {
+        return lags.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /**
