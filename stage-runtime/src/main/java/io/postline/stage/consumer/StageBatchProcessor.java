@@ -8,6 +8,7 @@ import io.postline.stage.outbox.Outbox;
 import io.postline.stage.tracing.EventLogContext;
 import io.postline.stage.tracing.EventTracing;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,6 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The heart of every stage: one consumed batch becomes one database transaction (inbox claim, domain
  * step, outbox), and the offsets are acknowledged by the container only after it returns.
  * <ul>
+ *   <li>A batch is written first with plain inserts, as if none of its ids had been stored before; if one had,
+ *       it is rolled back and written again with the statements that drop repeats.</li>
  *   <li>Poison (undecodable) records go to the DLT in that same transaction; the partition keeps moving.</li>
  *   <li>If the handler fails for a non-transient reason, the batch is rolled back and re-run one event per
  *       transaction, so only the event that fails goes to the DLT.</li>
@@ -69,7 +73,7 @@ public class StageBatchProcessor implements BatchMessageListener<String, byte[]>
         }
         List<Decoded> decoded = new ArrayList<>(batch.values());
         try {
-            runInTransaction(decoded);
+            runExpectingNew(decoded);
             afterSuccess.run();
         } catch (RuntimeException e) {
             if (FailureClassifier.isTransient(e) || decoded.size() == 1) {
@@ -80,7 +84,7 @@ public class StageBatchProcessor implements BatchMessageListener<String, byte[]>
             log.warn("batch of {} failed ({}); retrying one event at a time", decoded.size(), e.toString());
             for (Decoded one : decoded) {
                 try {
-                    runInTransaction(List.of(one));
+                    runInTransaction(List.of(one), Repeats.TOLERATED);
                 } catch (RuntimeException single) {
                     throwOrDeadLetter(List.of(one), single);
                 }
@@ -110,10 +114,34 @@ public class StageBatchProcessor implements BatchMessageListener<String, byte[]>
         });
     }
 
-    private void runInTransaction(List<Decoded> decoded) {
+    /** Whether the batch's statements tolerate ids stored before, or fail on them and so are cheaper. */
+    private enum Repeats { UNEXPECTED, TOLERATED }
+
+    /**
+     * Runs the batch first with the plain inserts, as if no id had been stored before, which holds for almost
+     * every batch; if one had (a redelivery after a crash or a rebalance, a replay), that run is rolled back and
+     * the batch runs again with the statements that drop repeats (docs/architecture.md §3).
+     */
+    private void runExpectingNew(List<Decoded> decoded) {
+        try {
+            runInTransaction(decoded, Repeats.UNEXPECTED);
+        } catch (DuplicateKeyException storedBefore) {
+            metrics.rerunForRepeats();
+            runInTransaction(decoded, Repeats.TOLERATED);
+        }
+    }
+
+    private void runInTransaction(List<Decoded> decoded, Repeats repeats) {
         long start = System.nanoTime();
         int processed = tx.execute(status -> {
-            Set<UUID> fresh = inbox.claim(decoded.stream().map(Decoded::eventId).toList());
+            List<UUID> ids = decoded.stream().map(Decoded::eventId).toList();
+            Set<UUID> fresh;
+            if (repeats == Repeats.UNEXPECTED) {
+                inbox.recordNew(ids);
+                fresh = new HashSet<>(ids);
+            } else {
+                fresh = inbox.claim(ids);
+            }
             List<InboundEvent> events = new ArrayList<>(fresh.size());
             Map<UUID, ConsumerRecord<String, byte[]>> records = new LinkedHashMap<>();
             List<Decoded.Poison> poison = new ArrayList<>();
@@ -157,7 +185,11 @@ public class StageBatchProcessor implements BatchMessageListener<String, byte[]>
                     }
                 }
             }
-            outbox.append(out.outputs());
+            if (repeats == Repeats.UNEXPECTED) {
+                outbox.appendNew(out.outputs());
+            } else {
+                outbox.append(out.outputs());
+            }
             return events.size();
         });
         metrics.batch(decoded.size(), processed, System.nanoTime() - start);

@@ -17,6 +17,7 @@ public class StageMetrics {
     private final String stage;
     private final Timer processing;
     private final DistributionSummary batchSize;
+    private final Counter rerunsForRepeats;
     private final AtomicLong outboxBacklog = new AtomicLong();
     private final java.util.Map<String, AtomicLong> pausedConsumers = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, InputCounters> inputs = new java.util.concurrent.ConcurrentHashMap<>();
@@ -36,6 +37,9 @@ public class StageMetrics {
                 .register(registry);
         this.batchSize = DistributionSummary.builder("postline.stage.batch.size")
                 .description("Records per consumed batch").tag("stage", stage).register(registry);
+        this.rerunsForRepeats = Counter.builder("postline.stage.batch.reruns")
+                .description("Batches rolled back and run again tolerating repeats: their first run met an id stored before")
+                .tag("stage", stage).register(registry);
         registry.gauge("postline.stage.outbox.backlog", java.util.List.of(io.micrometer.core.instrument.Tag.of("stage", stage)),
                 outboxBacklog);
     }
@@ -74,6 +78,11 @@ public class StageMetrics {
     public void replayed(String outcome) {
         Counter.builder("postline.stage.replays").description("Replayed events the inbox had already seen")
                 .tags("stage", stage, "outcome", outcome).register(registry).increment();
+    }
+
+    /** A batch that met an id stored before on its first run, and was rolled back and run again tolerating repeats. */
+    public void rerunForRepeats() {
+        rerunsForRepeats.increment();
     }
 
     /** One more back-off of a batch that failed for a transient reason (database or broker away). */

@@ -41,6 +41,13 @@ public class Outbox {
     private static final String INSERT = "with stored as (insert into outbox (" + COLUMNS + ") " + ROWS
             + " on conflict (event_id) do nothing returning event_id, seq)" + TRACKED
             + "select s.event_id, p.batch_id from stored s cross join pending p";
+    // Outputs expected to be new: a plain insert (see appendNew), answering with one row, the batch and its size.
+    private static final String INSERT_NEW = "with stored as (insert into outbox (" + COLUMNS + ") " + ROWS
+            + " returning seq), pending as (insert into outbox_pending (seqs) select array_agg(seq order by seq) "
+            + "from stored having count(*) > 0 returning batch_id, cardinality(seqs) as stored) "
+            + "select batch_id, stored from pending";
+    private static final String IDS_OF_BATCH = "select o.event_id from outbox_pending p join outbox o on o.seq = any(p.seqs) "
+            + "where p.batch_id = ?";
     // created_at is reset so the leftover poller leaves the rows to the fast path for its usual grace.
     private static final String REPUBLISH = "with stored as (insert into outbox (" + COLUMNS + ") " + ROWS
             + " on conflict (event_id) do update set headers = excluded.headers, payload = excluded.payload, "
@@ -75,6 +82,31 @@ public class Outbox {
     /** Stores new outputs; an output whose id is already stored is left alone (it was emitted before). */
     public void append(List<OutboxRecord> records) {
         write(INSERT, records);
+    }
+
+    /**
+     * Stores outputs expected to be new, the usual case for a stage's batch, in one plain insert: without
+     * {@code ON CONFLICT} PostgreSQL inserts each row once instead of speculatively (a probe, the insert, a
+     * confirmation in the WAL), and only the pending batch comes back, not every id (docs/benchmarks.md,
+     * sixteenth round). An id stored before fails the statement
+     * ({@link org.springframework.dao.DuplicateKeyException}) and with it the transaction, which the caller then
+     * runs again with {@link #append}.
+     */
+    public void appendNew(List<OutboxRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        requireTransaction();
+        long[] batch = {0, 0}; // pending batch id, rows stored; no row back if none was stored
+        jdbc.query(INSERT_NEW, rs -> {
+            batch[0] = rs.getLong(1);
+            batch[1] = rs.getLong(2);
+        }, columns(records));
+        if (batch[1] == records.size()) {
+            publishAfterCommit(batch[0], records);
+        } else if (batch[1] > 0) { // a trigger suppressed some rows: publish only those stored
+            publishStored(batch[0], records, new HashSet<>(jdbc.queryForList(IDS_OF_BATCH, UUID.class, batch[0])));
+        }
     }
 
     /**
@@ -153,17 +185,22 @@ public class Outbox {
             stored.add(rs.getObject(1, UUID.class));
             batch[0] = rs.getLong(2);
         }, columns(records));
-        if (stored.size() == n) {
-            publishAfterCommit(batch[0], records);
-        } else {
-            List<OutboxRecord> toPublish = new ArrayList<>(stored.size());
-            for (OutboxRecord r : records) {
-                if (stored.contains(r.eventId())) {
-                    toPublish.add(r);
-                }
-            }
-            publishAfterCommit(batch[0], toPublish);
+        publishStored(batch[0], records, stored);
+    }
+
+    /** Hands the relay those of {@code records} whose ids the statement stored (all, unless some existed or a trigger suppressed them). */
+    private void publishStored(long batchId, List<OutboxRecord> records, Set<UUID> stored) {
+        if (stored.size() == records.size()) {
+            publishAfterCommit(batchId, records);
+            return;
         }
+        List<OutboxRecord> toPublish = new ArrayList<>(stored.size());
+        for (OutboxRecord r : records) {
+            if (stored.contains(r.eventId())) {
+                toPublish.add(r);
+            }
+        }
+        publishAfterCommit(batchId, toPublish);
     }
 
     /** Rows (event id, topic, key, headers, payload, cause id, pending batch id) of records listed in one pending batch. */

@@ -1,6 +1,7 @@
 package io.postline.stage.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.postline.events.AuthorizationReceived;
@@ -30,6 +31,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -289,6 +291,59 @@ class StageRuntimeIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(meters.find("postline.stage.inbox.repeats")
                 .counters().stream().mapToDouble(c -> c.count()).sum()).isGreaterThan(repeatsBefore));
         assertThat(forAuthorizations(probe.readAll(UNIQUE), "PUBLISHED-TWICE-1")).as("processed once").hasSize(1);
+    }
+
+    @Test
+    void aBatchWhoseOutputWasStoredBeforeIsRunAgainToleratingRepeatsAndPublishesNothingTwice() {
+        double rerunsBefore = meters.find("postline.stage.batch.reruns").counter().count();
+        UUID input = UUID.randomUUID();
+        UUID output = EventIds.derive(input, "echo", 0);
+        AuthorizationReceived event = SampleEvents.received("RERUN-1");
+        probe.sendEvent(input, event);
+        probe.awaitRecords(UNIQUE, all -> withId(all, output).size() == 1);
+
+        // The inbox forgot the input (as past its retention) while its output is still stored: the plain inbox
+        // insert succeeds, the plain outbox insert meets the stored output and fails the first run.
+        jdbc.update("delete from inbox where event_id = ?", input);
+        probe.sendEvent(input, event);
+        // Same key, so the same partition, processed after it: once its output is out, the rerun is done.
+        UUID marker = UUID.randomUUID();
+        probe.sendEvent(marker, event);
+        probe.awaitRecords(UNIQUE, all -> withId(all, EventIds.derive(marker, "echo", 0)).size() == 1);
+
+        assertThat(meters.find("postline.stage.batch.reruns").counter().count()).isGreaterThan(rerunsBefore);
+        assertThat(jdbc.queryForObject("select count(*) from inbox where event_id = ?", Integer.class, input))
+                .as("the rerun recorded the input again").isOne();
+        assertThat(withId(probe.readAll(UNIQUE), output)).as("the stored output is not published again").hasSize(1);
+    }
+
+    @Test
+    void outputsExpectedNewAreStoredInOneInsertAndOnlyThoseStoredArePublished() {
+        List<OutboxRecord> records = List.of("NEW-1", "NEW-2", "NEW-3").stream().map(id -> EventRecords.of(
+                EventIds.timeOrdered(), SampleEvents.received(id), "new-test", SampleEvents.T0, null, false)).toList();
+        // A trigger drops NEW-2 as it is stored (what the system tests' fault injection does).
+        jdbc.execute("""
+                create or replace function drop_new_2() returns trigger language plpgsql as $$
+                begin
+                    return case when new.message_key = 'NEW-2' then null else new end;
+                end $$;
+                create trigger drop_new_2 before insert on outbox for each row execute function drop_new_2();
+                """);
+        try {
+            tx.executeWithoutResult(s -> outbox.appendNew(records));
+        } finally {
+            jdbc.execute("drop trigger drop_new_2 on outbox; drop function drop_new_2()");
+        }
+        String received = Topic.AUTHORIZATION_RECEIVED.topicName();
+        probe.awaitRecords(received, all -> forAuthorizations(all, "NEW-1", "NEW-3").size() == 2);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "select count(*) from outbox_unpublished where message_key like 'NEW-%'", Integer.class)).isZero());
+        assertThat(forAuthorizations(probe.readAll(received), "NEW-1", "NEW-2", "NEW-3")).extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrder("NEW-1", "NEW-3");
+
+        // An id stored before fails the statement, so that the caller can run its batch again tolerating it.
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> outbox.appendNew(records.subList(0, 1))))
+                .isInstanceOf(DuplicateKeyException.class);
     }
 
     @Test
