@@ -126,6 +126,7 @@ public class StageBatchProcessor implements BatchMessageListener<String, byte[]>
         try {
             runInTransaction(decoded, Repeats.UNEXPECTED);
         } catch (DuplicateKeyException storedBefore) {
+            log.info("batch of {} holds an id stored before; running it again, dropping repeats", decoded.size());
             metrics.rerunForRepeats();
             runInTransaction(decoded, Repeats.TOLERATED);
         }
