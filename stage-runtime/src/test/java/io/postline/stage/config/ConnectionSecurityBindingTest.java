@@ -57,7 +57,7 @@ class ConnectionSecurityBindingTest {
 
         assertThat(env.getProperty("spring.datasource.url"))
                 .isEqualTo("jdbc:postgresql://db.internal:5432/postline?reWriteBatchedInserts=true"
-                        + "&ApplicationName=posting&sslmode=verify-full");
+                        + "&binaryTransferEnable=UUID_ARRAY&ApplicationName=posting&sslmode=verify-full");
     }
 
     @Test

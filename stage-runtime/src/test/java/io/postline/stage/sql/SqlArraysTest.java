@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.postgresql.core.Oid;
+import org.postgresql.jdbc.PgConnection;
+import org.postgresql.util.PGBinaryObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -20,7 +23,8 @@ import org.springframework.jdbc.support.SqlArrayValue;
 /**
  * Against the real server: each kind of array arrives typed, in order, nulls included; and each reaches the
  * driver as the typed Java array it encodes in binary (an {@code Object[]} would still work, slowly, so only
- * the class handed to the driver tells the two apart).
+ * the class handed to the driver tells the two apart). UUID arrays write their own binary form, which must be
+ * byte for byte the server's, and still arrive whole on a connection that sends them as text.
  */
 class SqlArraysTest {
     private final DriverManagerDataSource dataSource = new DriverManagerDataSource(
@@ -38,6 +42,37 @@ class SqlArraysTest {
                     assertThat(rs.getString(2)).isEqualTo("uuid");
                 }, SqlArrays.uuids(ids));
         assertThat(back).isEqualTo(ids);
+    }
+
+    @Test
+    void uuidsArriveWholeOnAConnectionThatSendsThemAsText() throws Exception {
+        DriverManagerDataSource plain = new DriverManagerDataSource(
+                TestDatabases.freshDatabase("postline_sql_arrays").replace("binaryTransferEnable=UUID_ARRAY", ""),
+                TestDatabases.server().user(), TestDatabases.server().password());
+        try (Connection c = plain.getConnection()) {
+            assertThat(c.unwrap(PgConnection.class).binaryTransferSend(Oid.UUID_ARRAY)).isFalse();
+        }
+        List<UUID> ids = new ArrayList<>(Arrays.asList(UUID.randomUUID(), null, UUID.randomUUID()));
+        assertThat(new JdbcTemplate(plain).queryForList("select u from unnest(" + SqlArrays.UUIDS
+                + ") with ordinality as x(u, n) order by n", UUID.class, SqlArrays.uuids(ids))).isEqualTo(ids);
+        assertThat(new JdbcTemplate(plain).queryForObject("select cardinality(" + SqlArrays.UUIDS + ")",
+                Integer.class, SqlArrays.uuids(List.of()))).isZero();
+    }
+
+    @Test
+    void uuidsAreSentInBinaryByteForByteAsTheServerWritesThem() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(c.unwrap(PgConnection.class).binaryTransferSend(Oid.UUID_ARRAY)).isTrue();
+        }
+        for (List<UUID> ids : List.of(List.<UUID>of(), List.of(UUID.randomUUID()),
+                Arrays.asList(UUID.randomUUID(), null, new UUID(0, 0), new UUID(-1, Long.MIN_VALUE)))) {
+            UuidArray array = SqlArrays.uuids(ids);
+            assertThat(array).isInstanceOf(PGBinaryObject.class);
+            byte[] ours = new byte[array.lengthInBytes() + 3];
+            array.toBytes(ours, 3);
+            byte[] servers = jdbc.queryForObject("select array_send(?::uuid[])", byte[].class, array.getValue());
+            assertThat(Arrays.copyOfRange(ours, 3, ours.length)).as("%s", ids).isEqualTo(servers);
+        }
     }
 
     @Test
@@ -72,12 +107,9 @@ class SqlArraysTest {
 
     @Test
     void everyKindReachesTheDriverAsATypedArray() throws Exception {
-        UUID id = UUID.randomUUID();
         List<Object> one = List.of("item");
         assertThat(handedToDriver(SqlArrays.text(List.of("a")))).isInstanceOf(String[].class);
         assertThat(handedToDriver(SqlArrays.text(one, Object::toString))).isInstanceOf(String[].class);
-        assertThat(handedToDriver(SqlArrays.uuids(List.of(id)))).isInstanceOf(String[].class);
-        assertThat(handedToDriver(SqlArrays.uuids(one, x -> id))).isInstanceOf(String[].class);
         assertThat(handedToDriver(SqlArrays.names(List.of(TimeUnit.SECONDS)))).isInstanceOf(String[].class);
         assertThat(handedToDriver(SqlArrays.bytea(one, x -> new byte[] {1}))).isInstanceOf(byte[][].class);
         assertThat(handedToDriver(SqlArrays.int8(List.of(1L)))).isInstanceOf(Long[].class);

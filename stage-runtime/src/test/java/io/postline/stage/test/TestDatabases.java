@@ -35,7 +35,7 @@ public final class TestDatabases {
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot create test database " + n + " on " + s, e);
             }
-            return s.url(n) + "?reWriteBatchedInserts=true";
+            return s.url(n) + "?reWriteBatchedInserts=true&binaryTransferEnable=UUID_ARRAY";
         });
     }
 
