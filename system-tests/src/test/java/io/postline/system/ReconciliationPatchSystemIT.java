@@ -79,8 +79,11 @@ class ReconciliationPatchSystemIT {
 
     @BeforeAll
     static void startPipeline() throws Exception {
+        // The grace must outlast the test's own injection of the altered legs (captured from rules' outbox, then
+        // published doubled): with 10 s a slow machine re-drove that authorization first, and the adjustment this
+        // test is for never came.
         stack = TestStacks.start("patch-stack", 29092, 20000, "postline_patch_test",
-                "--postline.reconciliation.grace=10s", "--postline.reconciliation.scan-interval=1s",
+                "--postline.reconciliation.grace=30s", "--postline.reconciliation.scan-interval=1s",
                 "--postline.posting.incomplete-after=5s", "--postline.posting.incomplete-check-interval=1s");
         probe = new StackProbe(stack);
     }
