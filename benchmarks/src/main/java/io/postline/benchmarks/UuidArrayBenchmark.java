@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.jdbc.support.SqlArrayValue;
 
 /**
  * What a {@code uuid[]} parameter costs per id, on both sides of one connection: sent as {@code text[]} that the
@@ -46,8 +45,7 @@ public final class UuidArrayBenchmark {
         }
 
         Object array(List<UUID> ids) {
-            return this == TEXT ? new SqlArrayValue("text", (Object[]) ids.stream().map(UUID::toString).toArray(String[]::new))
-                    : SqlArrays.uuids(ids);
+            return this == TEXT ? SqlArrays.text(ids, UUID::toString) : SqlArrays.uuids(ids);
         }
     }
 
@@ -64,32 +62,12 @@ public final class UuidArrayBenchmark {
             jdbc.execute("create table uuid_array_benchmark (event_id uuid primary key, "
                     + "received_at timestamptz not null default now())");
             long backend = jdbc.queryForObject("select pg_backend_pid()", Long.class);
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             double[][] sums = new double[4][2];
             long stored = -1;
-            long seq = 0;
             for (int round = 0; round < ROUNDS; round++) {
                 for (Form form : Form.values()) {
                     for (boolean insert : new boolean[] {false, true}) {
-                        jdbc.execute("truncate uuid_array_benchmark");
-                        long client0 = threads.getCurrentThreadCpuTime();
-                        double server0 = ProcessCpu.cpuSeconds(backend);
-                        for (int s = 0; s < statements; s++) {
-                            List<UUID> ids = new ArrayList<>(idsPerStatement);
-                            for (int i = 0; i < idsPerStatement; i++) {
-                                ids.add(new UUID(round, seq++)); // ordered, as the pipeline's ids are
-                            }
-                            Object array = form.array(ids);
-                            if (insert) {
-                                jdbc.update("insert into uuid_array_benchmark (event_id) select unnest(" + form.parameter
-                                        + ")", array);
-                            } else {
-                                jdbc.queryForObject("select count(*) from unnest(" + form.parameter + ")", Long.class, array);
-                            }
-                        }
-                        double n = (double) statements * idsPerStatement;
-                        double client = (threads.getCurrentThreadCpuTime() - client0) / 1_000.0 / n;
-                        double server = (ProcessCpu.cpuSeconds(backend) - server0) * 1e6 / n;
+                        Figures f = measure(jdbc, backend, form, insert, statements, idsPerStatement);
                         if (insert) {
                             long rows = jdbc.queryForObject("select count(*) from uuid_array_benchmark", Long.class);
                             if (stored >= 0 && rows != stored) {
@@ -99,8 +77,8 @@ public final class UuidArrayBenchmark {
                         }
                         if (round >= WARM_UP_ROUNDS) {
                             int k = form.ordinal() * 2 + (insert ? 1 : 0);
-                            sums[k][0] += client;
-                            sums[k][1] += server;
+                            sums[k][0] += f.clientMicros();
+                            sums[k][1] += f.serverMicros();
                         }
                     }
                 }
@@ -124,6 +102,31 @@ public final class UuidArrayBenchmark {
         } finally {
             db.destroy();
         }
+    }
+
+    /** One round of one form and statement, on an emptied table: the CPU each side spent per id. */
+    private static Figures measure(JdbcTemplate jdbc, long backend, Form form, boolean insert, int statements,
+                                   int idsPerStatement) throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        jdbc.execute("truncate uuid_array_benchmark");
+        long client0 = threads.getCurrentThreadCpuTime();
+        double server0 = ProcessCpu.cpuSeconds(backend);
+        long next = 0; // the table starts empty, so the same ids serve every round
+        for (int s = 0; s < statements; s++) {
+            List<UUID> ids = new ArrayList<>(idsPerStatement);
+            for (int i = 0; i < idsPerStatement; i++) {
+                ids.add(new UUID(0, next++)); // ordered, as the pipeline's ids are
+            }
+            if (insert) {
+                jdbc.update("insert into uuid_array_benchmark (event_id) select unnest(" + form.parameter + ")",
+                        form.array(ids));
+            } else {
+                jdbc.queryForObject("select count(*) from unnest(" + form.parameter + ")", Long.class, form.array(ids));
+            }
+        }
+        double n = (double) statements * idsPerStatement;
+        return new Figures((threads.getCurrentThreadCpuTime() - client0) / 1_000.0 / n,
+                (ProcessCpu.cpuSeconds(backend) - server0) * 1e6 / n);
     }
 
     private static void line(PrintStream out, String label, Figures f) {
