@@ -221,6 +221,28 @@ class ReconciliationIT {
     }
 
     @Test
+    @Order(5)
+    void anArrivalMeetingAReceivedEventKeptBeforeIsRunAgainAndTheFirstStaysKept() {
+        UUID first = UUID.randomUUID();
+        probe.sendEvent(first, SampleEvents.received("R-RERUN"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> items.find("R-RERUN").isPresent());
+        double rerunsBefore = meters.find("postline.stage.batch.reruns").counter().count();
+
+        // The item is gone but its received event is kept (as if their retentions differed): the next arrival's
+        // item is new, so the first run inserts it and the received event plainly, and the second insert fails.
+        jdbc.update("delete from recon_item where authorization_id = 'R-RERUN'");
+        UUID second = UUID.randomUUID();
+        probe.sendEvent(second, SampleEvents.received("R-RERUN"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> items.find("R-RERUN").isPresent());
+
+        assertThat(meters.find("postline.stage.batch.reruns").counter().count()).isGreaterThan(rerunsBefore);
+        assertThat(items.find("R-RERUN").orElseThrow().item().receivedEventId()).isEqualTo(second);
+        assertThat(items.received("R-RERUN").orElseThrow().eventId()).as("the first received event stays kept")
+                .isEqualTo(first);
+        assertThat(jdbc.queryForObject("select count(*) from inbox where event_id = ?", Integer.class, second)).isOne();
+    }
+
+    @Test
     @Order(9)
     void theOpenItemsCountedFromTheirIndexAgreeWithAFullCount() {
         Map<ReconStatus, Long> all = items.countByStatus();

@@ -3,6 +3,7 @@ package io.postline.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.postline.events.AccountRef;
 import io.postline.events.EventIds;
 import io.postline.events.EventJson;
@@ -43,6 +44,8 @@ class RulesStageIT {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     static TransactionEnriched enriched(String id, String mcc, String status) {
         TransactionEnriched base = (TransactionEnriched) SampleEvents.of(Topic.TRANSACTION_ENRICHED);
@@ -93,6 +96,33 @@ class RulesStageIT {
                 + "where authorization_id = 'RUL-HOLD'", String.class)).isEqualTo("restricted-mcc,domestic-purchase");
         assertThat(jdbc.queryForObject("select rule_set_version || ':' || decisive_rule || ':' || outcome from rule_decision "
                 + "where authorization_id = 'RUL-POST'", String.class)).isEqualTo("1:domestic-purchase:POST");
+    }
+
+    @Test
+    void anInputDecidedBeforeWhoseInboxAndOutboxRowsArePurgedIsRunAgainAndItsDecisionKeptOnce() {
+        UUID input = UUID.randomUUID();
+        TransactionEnriched event = enriched("RUL-RERUN", "5812", "OPEN");
+        probe.sendEvent(input, event);
+        records(Topic.POSTING_LEG, "RUL-RERUN", 2);
+        Object decidedAt = jdbc.queryForObject("select decided_at from rule_decision where event_id = ?", Object.class,
+                input);
+        double rerunsBefore = meters.find("postline.stage.batch.reruns").counter().count();
+
+        // As after the inbox's and the outbox's retention: only the decision's audit row remembers the input. The
+        // first run's plain inserts of inbox and outbox succeed, its plain decision insert fails.
+        jdbc.update("delete from inbox where event_id = ?", input);
+        jdbc.update("delete from outbox where cause_id = ?", input);
+        probe.sendEvent(input, event);
+        // Same key, so the same partition, processed after it: once its legs are out, the rerun is done.
+        UUID marker = UUID.randomUUID();
+        probe.sendEvent(marker, enriched("RUL-RERUN", "5812", "OPEN"));
+        probe.awaitRecords(Topic.POSTING_LEG.topicName(), all -> all.stream()
+                .anyMatch(r -> TopicProbe.eventId(r).equals(EventIds.derive(marker, "rules", 0))));
+
+        assertThat(meters.find("postline.stage.batch.reruns").counter().count()).isGreaterThan(rerunsBefore);
+        assertThat(jdbc.queryForList("select decided_at from rule_decision where event_id = ?", Object.class, input))
+                .as("the decision recorded first, kept as it was").containsExactly(decidedAt);
+        assertThat(jdbc.queryForObject("select count(*) from inbox where event_id = ?", Integer.class, input)).isOne();
     }
 
     @Test

@@ -22,4 +22,15 @@ public interface StageOutput {
 
     /** Sends {@code cause} to its topic's DLT with a reason an operator can act on. */
     void deadLetter(InboundEvent cause, String reason);
+
+    /**
+     * Whether the handler's stores must tolerate rows stored before. False on a batch's first run, where every
+     * input is new to the inbox: a store may then write its rows with plain inserts, cheaper than
+     * {@code ON CONFLICT}. Should one prove stored before (an input replayed after the inbox's retention, two
+     * instances racing for one key), its unique-key violation rolls the run back and the runtime runs the batch
+     * again with this true (docs/architecture.md §3). The default is the safe answer.
+     */
+    default boolean repeatsTolerated() {
+        return true;
+    }
 }

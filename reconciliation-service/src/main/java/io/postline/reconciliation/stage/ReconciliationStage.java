@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,6 +59,8 @@ public class ReconciliationStage implements StageHandler {
         Set<String> ids = new TreeSet<>();
         events.forEach(e -> ids.add(e.authorizationId()));
         Map<String, ReconItem> current = items.lock(ids);
+        Set<String> newIds = new HashSet<>(ids);
+        newIds.removeAll(current.keySet());
         Map<String, Instant> postedBefore = new HashMap<>();
         current.forEach((id, item) -> postedBefore.put(id, item.firstPostedAt()));
         Map<String, Received> received = new HashMap<>();
@@ -80,6 +83,6 @@ public class ReconciliationStage implements StageHandler {
                 postingLatency.record(Duration.between(item.receivedAt(), item.firstPostedAt()));
             }
         }
-        items.save(rows, received);
+        items.saveArrivals(rows, newIds, received, output.repeatsTolerated());
     }
 }

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -43,6 +44,21 @@ public class ReconItems {
     /** The auto-patch scan's statement: open items in some statuses, quiet for a while, oldest first. */
     public static final String QUIET = "select " + COLUMNS + " from recon_item where " + OPEN + " and status = any(?) "
             + "and updated_at < now() - make_interval(secs => ?) order by updated_at limit ? for update skip locked";
+    private static final String INSERT = "insert into recon_item (authorization_id, received_event_id, received_count, "
+            + "expected_amount_minor, expected_currency, received_at, parked_duplicate, held_stage, held_reason, "
+            + "held_disposition, held_at, journals, patch_attempts, last_patch_at, review_required, status, "
+            + "business_date, first_posted_at, updated_at) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())";
+    private static final String UPSERT = INSERT
+            + " on conflict (authorization_id) do update set received_event_id = excluded.received_event_id, "
+            + "received_count = excluded.received_count, expected_amount_minor = excluded.expected_amount_minor, "
+            + "expected_currency = excluded.expected_currency, received_at = excluded.received_at, "
+            + "parked_duplicate = excluded.parked_duplicate, held_stage = excluded.held_stage, "
+            + "held_reason = excluded.held_reason, held_disposition = excluded.held_disposition, "
+            + "held_at = excluded.held_at, journals = excluded.journals, patch_attempts = excluded.patch_attempts, "
+            + "last_patch_at = excluded.last_patch_at, review_required = excluded.review_required, "
+            + "status = excluded.status, business_date = excluded.business_date, "
+            + "first_posted_at = excluded.first_posted_at, updated_at = now()";
     private final JdbcTemplate jdbc;
 
     public ReconItems(JdbcTemplate jdbc) {
@@ -82,53 +98,69 @@ public class ReconItems {
     public record Row(ReconItem item, ReconStatus status, LocalDate businessDate) {
     }
 
+    /** Writes the items back, each inserted or updated, and keeps the received events not kept before. */
     public void save(List<Row> rows, Map<String, Received> received) {
-        jdbc.batchUpdate("insert into recon_item (authorization_id, received_event_id, received_count, "
-                + "expected_amount_minor, expected_currency, received_at, parked_duplicate, held_stage, held_reason, "
-                + "held_disposition, held_at, journals, patch_attempts, last_patch_at, review_required, status, "
-                + "business_date, first_posted_at, updated_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) "
-                + "on conflict (authorization_id) do update set received_event_id = excluded.received_event_id, "
-                + "received_count = excluded.received_count, expected_amount_minor = excluded.expected_amount_minor, "
-                + "expected_currency = excluded.expected_currency, received_at = excluded.received_at, "
-                + "parked_duplicate = excluded.parked_duplicate, held_stage = excluded.held_stage, "
-                + "held_reason = excluded.held_reason, held_disposition = excluded.held_disposition, "
-                + "held_at = excluded.held_at, journals = excluded.journals, patch_attempts = excluded.patch_attempts, "
-                + "last_patch_at = excluded.last_patch_at, review_required = excluded.review_required, "
-                + "status = excluded.status, business_date = excluded.business_date, "
-                + "first_posted_at = excluded.first_posted_at, updated_at = now()", rows, rows.size(), (ps, row) -> {
-                    ReconItem i = row.item();
-                    ps.setString(1, i.authorizationId());
-                    ps.setObject(2, i.receivedEventId());
-                    ps.setInt(3, i.receivedCount());
-                    ps.setObject(4, i.expected() == null ? null : i.expected().amountMinor());
-                    ps.setString(5, i.expected() == null ? null : i.expected().currency());
-                    ps.setTimestamp(6, ts(i.receivedAt()));
-                    ps.setBoolean(7, i.parkedDuplicate());
-                    ps.setString(8, i.held() == null ? null : i.held().stage());
-                    ps.setString(9, i.held() == null ? null : i.held().reasonCode());
-                    ps.setString(10, i.held() == null ? null : i.held().disposition());
-                    ps.setTimestamp(11, i.held() == null ? null : ts(i.held().heldAt()));
-                    ps.setString(12, EventJson.mapper().writeValueAsString(i.journals()));
-                    ps.setInt(13, i.patchAttempts());
-                    ps.setTimestamp(14, ts(i.lastPatchAt()));
-                    ps.setBoolean(15, i.reviewRequired());
-                    ps.setString(16, row.status().name());
-                    ps.setObject(17, row.businessDate());
-                    ps.setTimestamp(18, ts(i.firstPostedAt()));
-                });
-        keep(received);
+        write(UPSERT, rows);
+        keep(received, true);
     }
 
-    /** Keeps each authorization's first received event (a later one of the same id is left alone), in one statement. */
-    private void keep(Map<String, Received> received) {
+    /**
+     * What a batch of arrivals writes. Unless {@code repeatsTolerated}, the items in {@code newIds} (none of them
+     * found by {@link #lock}) and the received events are written with plain inserts, which fail on a row stored
+     * before ({@link io.postline.stage.StageOutput#repeatsTolerated()}); the other items are updated.
+     */
+    public void saveArrivals(List<Row> rows, Set<String> newIds, Map<String, Received> received,
+                             boolean repeatsTolerated) {
+        if (repeatsTolerated) {
+            save(rows, received);
+            return;
+        }
+        Map<Boolean, List<Row>> byNew = rows.stream()
+                .collect(Collectors.partitioningBy(r -> newIds.contains(r.item().authorizationId())));
+        write(INSERT, byNew.get(true));
+        write(UPSERT, byNew.get(false));
+        keep(received, false);
+    }
+
+    private void write(String sql, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(sql, rows, rows.size(), (ps, row) -> {
+            ReconItem i = row.item();
+            ps.setString(1, i.authorizationId());
+            ps.setObject(2, i.receivedEventId());
+            ps.setInt(3, i.receivedCount());
+            ps.setObject(4, i.expected() == null ? null : i.expected().amountMinor());
+            ps.setString(5, i.expected() == null ? null : i.expected().currency());
+            ps.setTimestamp(6, ts(i.receivedAt()));
+            ps.setBoolean(7, i.parkedDuplicate());
+            ps.setString(8, i.held() == null ? null : i.held().stage());
+            ps.setString(9, i.held() == null ? null : i.held().reasonCode());
+            ps.setString(10, i.held() == null ? null : i.held().disposition());
+            ps.setTimestamp(11, i.held() == null ? null : ts(i.held().heldAt()));
+            ps.setString(12, EventJson.mapper().writeValueAsString(i.journals()));
+            ps.setInt(13, i.patchAttempts());
+            ps.setTimestamp(14, ts(i.lastPatchAt()));
+            ps.setBoolean(15, i.reviewRequired());
+            ps.setString(16, row.status().name());
+            ps.setObject(17, row.businessDate());
+            ps.setTimestamp(18, ts(i.firstPostedAt()));
+        });
+    }
+
+    /**
+     * Keeps each authorization's first received event, in one statement: when tolerating repeats, a later one of
+     * the same id is left alone; otherwise none is expected, and one fails the plain insert.
+     */
+    private void keep(Map<String, Received> received, boolean repeatsTolerated) {
         if (received.isEmpty()) {
             return;
         }
         List<Map.Entry<String, Received>> rows = List.copyOf(received.entrySet());
         jdbc.update("insert into recon_received_event (authorization_id, event_id, payload, traceparent) "
-                        + "select * from unnest(?::text[], " + SqlArrays.UUIDS + ", ?::bytea[], ?::text[]) "
-                        + "on conflict (authorization_id) do nothing",
+                        + "select * from unnest(?::text[], " + SqlArrays.UUIDS + ", ?::bytea[], ?::text[])"
+                        + (repeatsTolerated ? " on conflict (authorization_id) do nothing" : ""),
                 SqlArrays.text(rows, Map.Entry::getKey), SqlArrays.uuids(rows, r -> r.getValue().eventId()),
                 SqlArrays.bytea(rows, r -> r.getValue().payload()), SqlArrays.text(rows, r -> r.getValue().traceparent()));
     }

@@ -68,7 +68,7 @@ public class RulesStage implements StageHandler {
             }
             meters.counter("postline.rules.decisions", "rule", d.decisiveId()).increment();
         }
-        decisions.record(audit);
+        decisions.record(audit, output.repeatsTolerated());
     }
 
     private TransactionHeld held(TransactionEnriched tx, String reason, String disposition, Decision d) {

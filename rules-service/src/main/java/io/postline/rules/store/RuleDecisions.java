@@ -11,6 +11,8 @@ import org.springframework.stereotype.Repository;
 /** The audit of every decision, written in the batch's transaction. */
 @Repository
 public class RuleDecisions {
+    private static final String INSERT = "insert into rule_decision (event_id, authorization_id, rule_set_version, "
+            + "decisive_rule, fired_rules, outcome, reason) values (?, ?, ?, ?, ?, ?, ?)";
     private final JdbcTemplate jdbc;
 
     public RuleDecisions(JdbcTemplate jdbc) {
@@ -20,9 +22,13 @@ public class RuleDecisions {
     public record Recorded(UUID eventId, String authorizationId, Decision decision) {
     }
 
-    public void record(List<Recorded> decisions) {
-        jdbc.batchUpdate("insert into rule_decision (event_id, authorization_id, rule_set_version, decisive_rule, "
-                        + "fired_rules, outcome, reason) values (?, ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing",
+    /**
+     * Records the decisions; one recorded before for the same event is kept as it was. Unless
+     * {@code repeatsTolerated}, none is expected and the insert is a plain one, which fails on a repeat
+     * ({@link io.postline.stage.StageOutput#repeatsTolerated()}).
+     */
+    public void record(List<Recorded> decisions, boolean repeatsTolerated) {
+        jdbc.batchUpdate(repeatsTolerated ? INSERT + " on conflict (event_id) do nothing" : INSERT,
                 decisions, decisions.size(), (ps, r) -> {
                     Decision d = r.decision();
                     ps.setObject(1, r.eventId());

@@ -20,13 +20,16 @@ final class BatchOutput implements StageOutput {
     private final String stage;
     private final Map<UUID, ConsumerRecord<String, byte[]>> records;
     private final BiConsumer<String, String> onDeadLetter;
+    private final boolean repeatsTolerated;
     private final Map<UUID, Integer> nextIndex = new HashMap<>();
     private final List<OutboxRecord> outputs = new ArrayList<>();
 
-    BatchOutput(String stage, Map<UUID, ConsumerRecord<String, byte[]>> records, BiConsumer<String, String> onDeadLetter) {
+    BatchOutput(String stage, Map<UUID, ConsumerRecord<String, byte[]>> records, BiConsumer<String, String> onDeadLetter,
+                boolean repeatsTolerated) {
         this.stage = stage;
         this.records = records;
         this.onDeadLetter = onDeadLetter;
+        this.repeatsTolerated = repeatsTolerated;
     }
 
     @Override
@@ -47,6 +50,11 @@ final class BatchOutput implements StageOutput {
     public void deadLetter(InboundEvent cause, String reason) {
         outputs.add(DeadLetters.of(records.get(cause.eventId()), cause.eventId(), stage, reason, "Rejected"));
         onDeadLetter.accept(cause.topic().topicName(), "Rejected");
+    }
+
+    @Override
+    public boolean repeatsTolerated() {
+        return repeatsTolerated;
     }
 
     void addPoison(Decoded.Poison poison) {

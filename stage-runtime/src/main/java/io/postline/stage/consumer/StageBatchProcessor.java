@@ -107,7 +107,7 @@ public class StageBatchProcessor implements BatchMessageListener<String, byte[]>
         String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         tx.executeWithoutResult(status -> {
             if (!inbox.claim(List.of(one.eventId())).isEmpty()) {
-                BatchOutput out = output(Map.of());
+                BatchOutput out = output(Map.of(), Repeats.TOLERATED);
                 out.addPoison(new Decoded.Poison(one.eventId(), one.record(), reason, failure.getClass().getSimpleName()));
                 outbox.append(out.outputs());
             }
@@ -174,7 +174,7 @@ public class StageBatchProcessor implements BatchMessageListener<String, byte[]>
                     records.put(e.eventId(), e.record());
                 }
             }
-            BatchOutput out = output(records);
+            BatchOutput out = output(records, repeats);
             poison.forEach(out::addPoison);
             if (!events.isEmpty()) {
                 try (EventTracing.TracedBatch traced = tracing.consume(handler.stageName(), events)) {
@@ -196,8 +196,8 @@ public class StageBatchProcessor implements BatchMessageListener<String, byte[]>
         metrics.batch(decoded.size(), processed, System.nanoTime() - start);
     }
 
-    private BatchOutput output(Map<UUID, ConsumerRecord<String, byte[]>> records) {
+    private BatchOutput output(Map<UUID, ConsumerRecord<String, byte[]>> records, Repeats repeats) {
         BiConsumer<String, String> onDeadLetter = metrics::deadLettered;
-        return new BatchOutput(handler.stageName(), records, onDeadLetter);
+        return new BatchOutput(handler.stageName(), records, onDeadLetter, repeats == Repeats.TOLERATED);
     }
 }
