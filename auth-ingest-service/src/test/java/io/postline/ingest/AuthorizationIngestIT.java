@@ -6,6 +6,7 @@ import io.postline.events.CloudEventHeaders;
 import io.postline.events.EventJson;
 import io.postline.events.EventSchemas;
 import io.postline.events.Topic;
+import io.postline.ingest.admission.RequestAdmission;
 import io.postline.stage.test.StageIntegrationTest;
 import io.postline.stage.test.TestTokens;
 import io.postline.stage.test.TopicProbe;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +32,8 @@ class AuthorizationIngestIT {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RequestAdmission admission;
 
     static String body(String authorizationId) {
         return """
@@ -128,5 +132,39 @@ class AuthorizationIngestIT {
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
         assertThat(http.send(sources.copy().header("Authorization", TestTokens.bearer("operations:read")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void whileAsManyRequestsAsAllowedAreInProgressTheNextIsTurnedAwayWith503AndNothingStored() throws Exception {
+        int taken = 0;
+        try {
+            while (admission.enter(Duration.ZERO)) {
+                taken++;
+            }
+            assertThat(taken).as("the default bound, below the pool of 8").isEqualTo(5);
+
+            HttpResponse<String> busy = post(body("BUSY-1"));
+
+            assertThat(busy.statusCode()).isEqualTo(503);
+            assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(busy.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    ct -> assertThat(ct).startsWith("application/problem+json"));
+            JsonNode problem = EventJson.mapper().readTree(busy.body());
+            assertThat(problem.get("type").asString()).isEqualTo("https://postline.io/problems/overloaded");
+            assertThat(problem.get("instance").asString()).isEqualTo("/v1/authorizations");
+            assertThat(jdbc.queryForObject("select count(*) from authorization_received where authorization_id = ?",
+                    Integer.class, "BUSY-1")).isZero();
+            HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                            + "/v1/authorizations")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body("BUSY-2"))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).as("security answers before admission").isEqualTo(401);
+        } finally {
+            for (; taken > 0; taken--) {
+                admission.leave();
+            }
+        }
+
+        assertThat(post(body("BUSY-1")).statusCode()).as("the same request once a place is free").isEqualTo(202);
+        assertThat(admission.inFlight()).as("every admitted request gave its place back").isZero();
     }
 }
