@@ -23,7 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
-@StageIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@StageIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"management.server.port=0",
+        "postline.ingest.admission.max-wait=300ms"})
 class AuthorizationIngestIT {
     private static final TopicProbe probe = TopicProbe.shared();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -146,7 +147,7 @@ class AuthorizationIngestIT {
             HttpResponse<String> busy = post(body("BUSY-1"));
 
             assertThat(busy.statusCode()).isEqualTo(503);
-            assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(busy.headers().firstValue("Retry-After")).hasValue("2");
             assertThat(busy.headers().firstValue("Content-Type")).hasValueSatisfying(
                     ct -> assertThat(ct).startsWith("application/problem+json"));
             JsonNode problem = EventJson.mapper().readTree(busy.body());

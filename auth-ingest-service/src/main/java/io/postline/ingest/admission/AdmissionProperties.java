@@ -14,14 +14,15 @@ import org.springframework.validation.annotation.Validated;
  * @param maxConcurrentRequests requests storing authorizations at the same time; keep it below the connection
  *                              pool's size ({@code spring.datasource.hikari.maximum-pool-size}, 8 by default) so
  *                              the outbox relay, file ingest and the scheduled jobs always find a connection
- * @param maxWait               how long a request over the bound waits for a place before it is answered
- *                              503 with {@code Retry-After}
+ * @param maxWait               how long a request over the bound waits for a place (first come, first
+ *                              served) before it is answered 503 with {@code Retry-After}; as long as a request
+ *                              used to wait for a connection, so a burst is queued rather than turned away
  * @param retryAfter            the {@code Retry-After} given with that answer
  */
 @Validated
 @ConfigurationProperties("postline.ingest.admission")
 public record AdmissionProperties(
         @DefaultValue("5") @Min(1) @Max(1000) int maxConcurrentRequests,
-        @DefaultValue("1s") @NotNull Duration maxWait,
-        @DefaultValue("1s") @NotNull Duration retryAfter) {
+        @DefaultValue("5s") @NotNull Duration maxWait,
+        @DefaultValue("2s") @NotNull Duration retryAfter) {
 }
