@@ -7,6 +7,7 @@ import io.postline.stage.inbox.Inbox;
 import io.postline.stage.metrics.StageMetrics;
 import io.postline.stage.outbox.Outbox;
 import io.postline.stage.tracing.EventTracing;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +53,7 @@ public class StageConsumers implements SmartLifecycle {
             ContainerProperties cp = new ContainerProperties(
                     handler.consumes().stream().map(Topic::topicName).sorted().toArray(String[]::new));
             cp.setGroupId(handler.stageName());
-            cp.setAckMode(ContainerProperties.AckMode.BATCH);
+            commitOffsets(cp, properties.consumer().commitInterval());
             var failures = new TransientFailureHandler(properties.retry(), databaseAvailable, prober, metrics);
             cp.setMessageListener(new StageBatchProcessor(handler, inbox, outbox, tx, metrics, tracing,
                     failures::batchSucceeded));
@@ -65,6 +66,20 @@ public class StageConsumers implements SmartLifecycle {
             container.setCommonErrorHandler(failures);
             containers.add(container);
         }
+    }
+
+    /**
+     * After every batch, or every {@code interval}: then the poll also returns at least that often, so an idle
+     * consumer still sends its last offsets within two intervals.
+     */
+    static void commitOffsets(ContainerProperties cp, Duration interval) {
+        if (interval.isZero()) {
+            cp.setAckMode(ContainerProperties.AckMode.BATCH);
+            return;
+        }
+        cp.setAckMode(ContainerProperties.AckMode.TIME);
+        cp.setAckTime(interval.toMillis());
+        cp.setPollTimeout(Math.clamp(interval.toMillis(), 100, ContainerProperties.DEFAULT_POLL_TIMEOUT));
     }
 
     public List<ConcurrentMessageListenerContainer<String, byte[]>> containers() {

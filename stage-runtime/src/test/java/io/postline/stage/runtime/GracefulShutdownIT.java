@@ -33,7 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Shutdown while a stage is busy: readiness goes down while the consumers still run, the in-flight batch
  * finishes and is committed, and every committed outbox row is relayed before the process ends. A new
- * process on the same group then finds nothing to repeat.
+ * process on the same group then finds nothing to repeat: the stop sent the offsets its commit interval
+ * still held back.
  */
 class GracefulShutdownIT {
     private static final String STAGE = "echo-shutdown";
@@ -56,7 +57,8 @@ class GracefulShutdownIT {
         for (int i = 0; i < sent; i++) {
             probe.sendEvent(UUID.randomUUID(), SampleEvents.received("SHUTDOWN-" + i));
         }
-        ConfigurableApplicationContext first = start(seenAtReadinessDown, "500ms");
+        // Its offsets go to the broker only when it stops: the stop must send them, or the next process repeats.
+        ConfigurableApplicationContext first = start(seenAtReadinessDown, "500ms", "1h");
         await().atMost(Duration.ofSeconds(60)).until(() -> processed(jdbc) > before); // the consumer is at work
         first.close();
         long processedByFirst = processed(jdbc);
@@ -69,7 +71,7 @@ class GracefulShutdownIT {
         System.out.printf("[graceful shutdown] stopped after %d of %d events; the next process did the rest%n",
                 processedByFirst - before, sent);
 
-        ConfigurableApplicationContext second = start(new CopyOnWriteArrayList<>(), "0ms");
+        ConfigurableApplicationContext second = start(new CopyOnWriteArrayList<>(), "0ms", "1s");
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> processed(jdbc) >= before + sent);
             Counter repeats = second.getBean(MeterRegistry.class).find("postline.stage.inbox.repeats")
@@ -98,7 +100,8 @@ class GracefulShutdownIT {
         }
     }
 
-    private static ConfigurableApplicationContext start(List<String> seenAtReadinessDown, String batchDelay) {
+    private static ConfigurableApplicationContext start(List<String> seenAtReadinessDown, String batchDelay,
+                                                        String commitInterval) {
         ApplicationListener<AvailabilityChangeEvent<?>> recorder = event -> {
             if (event.getState() == ReadinessState.REFUSING_TRAFFIC
                     && event.getSource() instanceof ConfigurableApplicationContext app) {
@@ -113,7 +116,8 @@ class GracefulShutdownIT {
                 .listeners(recorder)
                 .properties("spring.application.name=" + STAGE, "echo.stage-name=" + STAGE,
                         "postline.database.schema=shutdown_test", "server.port=0", "management.server.port=0",
-                        "postline.stage.consumer.max-poll-records=200", "echo.batch-delay=" + batchDelay)
+                        "postline.stage.consumer.max-poll-records=200", "echo.batch-delay=" + batchDelay,
+                        "postline.stage.consumer.commit-interval=" + commitInterval)
                 .run();
     }
 
