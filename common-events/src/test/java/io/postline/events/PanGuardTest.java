@@ -37,4 +37,39 @@ class PanGuardTest {
                 "{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"spanId\":\"" + spanLikeACard + "\"}")).isFalse();
         org.assertj.core.api.Assertions.assertThat(PanGuard.containsPan("card " + spanLikeACard + " on file")).isTrue();
     }
+    /**
+     * The quick digit-run test in front of the full scan never turns a value away that the full scan would
+     * flag: checked on generated values rich in digits, separators, hex letters and embedded cards, IBANs,
+     * UUIDs and trace contexts (seeded, so a failure repeats).
+     */
+    @org.junit.jupiter.api.Test
+    void theQuickDigitRunTestNeverHidesACardTheFullScanFinds() {
+        java.util.Random random = new java.util.Random(20261204);
+        String[] pieces = {"4111111111111111", "4111 1111 1111 1111", "5555-5555-5555-4444", "GB66PSTL40116041000007",
+                "GB65PSTL40116041000007", "12345678-4111-1111-1111-111111111111",
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-4111111111111111-01", "\"spanId\":\"4111111111111111\"",
+                "2026-11-20T10:15:30Z", "378282246310005", "\u0663\u0663"};
+        String alphabet = "0123456789012345678901234567890123456789 --abcdefABCDEFXYZ\":,T";
+        int flagged = 0;
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder v = new StringBuilder();
+            int parts = 1 + random.nextInt(6);
+            for (int p = 0; p < parts; p++) {
+                if (random.nextInt(4) == 0) {
+                    v.append(pieces[random.nextInt(pieces.length)]);
+                } else {
+                    for (int k = random.nextInt(20); k > 0; k--) {
+                        v.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                    }
+                }
+            }
+            String value = v.toString();
+            boolean full = PanGuard.scan(value);
+            if (full) {
+                flagged++;
+            }
+            assertThat(PanGuard.containsPan(value)).as("containsPan(%s)", value).isEqualTo(full);
+        }
+        assertThat(flagged).as("values the full scan flagged: the test exercised both answers").isGreaterThan(1_000);
+    }
 }
