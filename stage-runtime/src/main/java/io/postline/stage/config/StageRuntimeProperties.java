@@ -35,7 +35,7 @@ public record StageRuntimeProperties(
      * The batch consumer. Offsets of committed batches are sent to the broker at most every
      * {@code commitInterval} (0: after every batch): the inbox, not the offset, is what keeps an event from
      * being processed twice, so a crash redelivers at most that interval's batches, which the inbox drops, and
-     * the broker is spared an offset commit per batch (docs/benchmarks.md, twentieth round).
+     * the broker is spared an offset commit per batch (docs/benchmarks.md, fifteenth REST round).
      */
     public record Consumer(
             @DefaultValue("1") @Min(1) @Max(64) int concurrency,

@@ -69,8 +69,8 @@ public class StageConsumers implements SmartLifecycle {
     }
 
     /**
-     * After every batch, or every {@code interval}: then the poll also returns at least that often, so an idle
-     * consumer still sends its last offsets within two intervals.
+     * After every batch, or every {@code interval}: then the poll also returns at least that often (at most every
+     * 5 s), so an idle consumer still sends its last offsets soon after its last batch.
      */
     static void commitOffsets(ContainerProperties cp, Duration interval) {
         if (interval.isZero()) {
