@@ -105,7 +105,8 @@ class ObservabilityTest {
                 "postline_stage_consumer_lag", "postline_stage_outbox_backlog", "postline_stage_inbox_repeats_total",
                 "postline_stage_dlt_depth", "postline_enrichment_held_total", "postline_dedup_parked_total",
                 "postline_reconciliation_items", "postline_reconciliation_patches_total",
-                "http_server_requests_seconds_count", "jvm_memory_used_bytes", "jvm_gc_pause_seconds_sum",
+                "http_server_requests_seconds_count", "postline_ingest_requests_in_flight",
+                "postline_ingest_requests_turned_away_total", "jvm_memory_used_bytes", "jvm_gc_pause_seconds_sum",
                 "process_cpu_usage", "kafka_producer_record_send_total",
                 "kafka_consumer_fetch_manager_records_consumed_total");
     }
