@@ -2,6 +2,8 @@ package io.postline.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,24 +29,25 @@ class PanGuardTest {
         assertThat(PanGuard.containsPan(value)).isFalse();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aTraceContextWhoseSpanIdIsAllDigitsIsAnIdNotACardNumber() {
         String spanLikeACard = "4111111111111111";
-        org.assertj.core.api.Assertions.assertThat(PanGuard.containsPan(spanLikeACard)).isTrue();
-        org.assertj.core.api.Assertions.assertThat(PanGuard.containsPan(
+        assertThat(PanGuard.containsPan(spanLikeACard)).isTrue();
+        assertThat(PanGuard.containsPan(
                 "00-4bf92f3577b34da6a3ce929d0e0e4736-" + spanLikeACard + "-01")).isFalse();
-        org.assertj.core.api.Assertions.assertThat(PanGuard.containsPan(
+        assertThat(PanGuard.containsPan(
                 "{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"spanId\":\"" + spanLikeACard + "\"}")).isFalse();
-        org.assertj.core.api.Assertions.assertThat(PanGuard.containsPan("card " + spanLikeACard + " on file")).isTrue();
+        assertThat(PanGuard.containsPan("card " + spanLikeACard + " on file")).isTrue();
     }
+
     /**
      * The quick digit-run test in front of the full scan never turns a value away that the full scan would
      * flag: checked on generated values rich in digits, separators, hex letters and embedded cards, IBANs,
      * UUIDs and trace contexts (seeded, so a failure repeats).
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void theQuickDigitRunTestNeverHidesACardTheFullScanFinds() {
-        java.util.Random random = new java.util.Random(20261204);
+        Random random = new Random(20261204);
         String[] pieces = {"4111111111111111", "4111 1111 1111 1111", "5555-5555-5555-4444", "GB66PSTL40116041000007",
                 "GB65PSTL40116041000007", "12345678-4111-1111-1111-111111111111",
                 "00-4bf92f3577b34da6a3ce929d0e0e4736-4111111111111111-01", "\"spanId\":\"4111111111111111\"",
