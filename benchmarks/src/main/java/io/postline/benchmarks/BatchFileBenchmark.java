@@ -143,6 +143,7 @@ public final class BatchFileBenchmark {
         boolean streamed = delivery == Delivery.STREAMED;
         ProcessCpu.Snapshot cpuBefore = streamed ? cpu.snapshot() : null;
         DatabaseLoad.Snapshot databaseBefore = streamed ? database.snapshot() : null;
+        StageTimers.Snapshot stagesBefore = streamed ? StageTimers.read(HTTP, stack) : null;
         long t0 = System.nanoTime();
         Map<String, Long> jobState = ingest(stack, token, file, delivery);
         long ingested = System.nanoTime();
@@ -153,6 +154,7 @@ public final class BatchFileBenchmark {
         if (!streamed) {
             cpuBefore = cpu.snapshot();
             databaseBefore = database.snapshot();
+            stagesBefore = StageTimers.read(HTTP, stack);
             released = System.nanoTime();
             release(stack, token);
         }
@@ -163,6 +165,7 @@ public final class BatchFileBenchmark {
         long reconciled = System.nanoTime();
         ProcessCpu.Used used = ProcessCpu.between(cpuBefore, cpu.snapshot());
         DatabaseLoad.Snapshot databaseAfter = database.snapshot();
+        StageTimers.Snapshot stagesAfter = StageTimers.read(HTTP, stack);
 
         double postSeconds = seconds(reconciled - released);
         String from = streamed ? "upload" : "release";
@@ -193,6 +196,7 @@ public final class BatchFileBenchmark {
         out.println("peak resident memory (VmHWM):");
         cpu.peakMemory().forEach((name, mb) -> out.printf("  %-24s %8d MB%n", name, mb));
         DatabaseLoad.print("from " + from + " to the end", databaseBefore, databaseAfter, contents.unique(), out);
+        StageTimers.print(StageTimers.between(stagesBefore, stagesAfter), out);
 
         return PipelineChecks.verify(settings, summary, warmUp.unique() + contents.unique(),
                 warmUp.duplicates() + contents.duplicates(), out);

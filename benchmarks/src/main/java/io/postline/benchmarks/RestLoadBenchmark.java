@@ -310,9 +310,7 @@ public final class RestLoadBenchmark {
     }
 
     private void stages(Map<String, StageTimers.Percentiles> stages) {
-        out.println("  stage processing time per event (the stages' own timer; bucket upper bounds):");
-        stages.forEach((stage, p) -> out.printf("    %-24s p50 %8s  p99 %8s  (%,d events, %.1f records per batch)%n",
-                stage, micros(p.p50()), micros(p.p99()), p.events(), p.meanBatch()));
+        StageTimers.print(stages, out);
     }
 
     /**
@@ -332,10 +330,6 @@ public final class RestLoadBenchmark {
 
     private static String ms(Histogram h, double percentile) {
         return String.format("%.1f ms", h.getValueAtPercentile(percentile) / 1000.0);
-    }
-
-    private static String micros(double seconds) {
-        return Double.isInfinite(seconds) ? "> max" : String.format("%.0f µs", seconds * 1e6);
     }
 
     private Connection database() throws Exception {

@@ -3,6 +3,7 @@ package io.postline.benchmarks;
 import io.postline.localstack.LocalStack;
 import io.postline.localstack.PipelineService;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,17 +18,21 @@ import java.util.regex.Pattern;
  * sizes ({@code postline_stage_batch_size}) read from every service: a snapshot, and percentiles and the mean
  * batch of what happened between two snapshots. A percentile is the upper bound of the bucket it falls in.
  * The mean batch says how much of a stage's per-batch cost (poll, transaction, commit, offsets) each event
- * carries.
+ * carries; the reruns ({@code postline_stage_batch_reruns_total}) how many batches were rolled back and run again
+ * because their first run met an id stored before, each of them paid twice.
  */
 final class StageTimers {
     private static final Pattern BUCKET = Pattern.compile(
             "^postline_stage_event_processing_seconds_bucket\\{(.*)\\} ([0-9.eE+-]+)$");
     private static final Pattern BATCH = Pattern.compile(
             "^postline_stage_batch_size_(sum|count)\\{(.*)\\} ([0-9.eE+-]+)$");
+    private static final Pattern RERUNS = Pattern.compile(
+            "^postline_stage_batch_reruns_total\\{(.*)\\} ([0-9.eE+-]+)$");
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
-    /** stage → upper bound (seconds) → cumulative count; stage → its batches so far. */
-    record Snapshot(Map<String, TreeMap<Double, Double>> buckets, Map<String, Batches> batches) {
+    /** stage → upper bound (seconds) → cumulative count; stage → its batches so far; stage → its reruns so far. */
+    record Snapshot(Map<String, TreeMap<Double, Double>> buckets, Map<String, Batches> batches,
+                    Map<String, Double> reruns) {
     }
 
     /** Cumulative records consumed and batches they came in. */
@@ -39,8 +44,11 @@ final class StageTimers {
         }
     }
 
-    /** Per stage: events, p50 and p99 (seconds), and records per consumed batch on average (NaN if unknown). */
-    record Percentiles(long events, double p50, double p99, double meanBatch) {
+    /**
+     * Per stage: events, p50 and p99 (seconds), records per consumed batch on average (NaN if unknown), and batches
+     * run a second time.
+     */
+    record Percentiles(long events, double p50, double p99, double meanBatch, long reruns) {
     }
 
     private StageTimers() {
@@ -49,6 +57,7 @@ final class StageTimers {
     static Snapshot read(HttpClient http, LocalStack stack) throws IOException, InterruptedException {
         Map<String, TreeMap<Double, Double>> buckets = new TreeMap<>();
         Map<String, Batches> batches = new TreeMap<>();
+        Map<String, Double> reruns = new TreeMap<>();
         for (PipelineService s : PipelineService.values()) {
             String body = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
                             + s.managementPort(stack.settings().portOffset()) + "/actuator/prometheus")).build(),
@@ -73,9 +82,16 @@ final class StageTimers {
                                 Batches::plus);
                     }
                 }
+                Matcher r = RERUNS.matcher(line);
+                if (r.matches()) {
+                    String stage = labels(r.group(1)).get("stage");
+                    if (stage != null) {
+                        reruns.merge(stage, Double.parseDouble(r.group(2)), Double::sum);
+                    }
+                }
             });
         }
-        return new Snapshot(buckets, batches);
+        return new Snapshot(buckets, batches, reruns);
     }
 
     static Map<String, Percentiles> between(Snapshot before, Snapshot after) {
@@ -89,11 +105,25 @@ final class StageTimers {
                 Batches b0 = before.batches().getOrDefault(stage, Batches.NONE);
                 Batches b1 = after.batches().getOrDefault(stage, Batches.NONE);
                 double batches = b1.count() - b0.count();
+                long reruns = Math.round(after.reruns().getOrDefault(stage, 0.0) - before.reruns().getOrDefault(stage, 0.0));
                 result.put(stage, new Percentiles((long) total, quantile(delta, total, 0.50),
-                        quantile(delta, total, 0.99), batches > 0 ? (b1.records() - b0.records()) / batches : Double.NaN));
+                        quantile(delta, total, 0.99), batches > 0 ? (b1.records() - b0.records()) / batches : Double.NaN,
+                        reruns));
             }
         });
         return result;
+    }
+
+    /** One line per stage: its percentiles, events, mean batch and reruns. */
+    static void print(Map<String, Percentiles> stages, PrintStream out) {
+        out.println("  stage processing time per event (the stages' own timer; bucket upper bounds):");
+        stages.forEach((stage, p) -> out.printf(
+                "    %-24s p50 %8s  p99 %8s  (%,d events, %.1f records per batch, %,d batches rerun)%n",
+                stage, micros(p.p50()), micros(p.p99()), p.events(), p.meanBatch(), p.reruns()));
+    }
+
+    private static String micros(double seconds) {
+        return Double.isInfinite(seconds) ? "> max" : String.format("%.0f µs", seconds * 1e6);
     }
 
     private static Map<String, String> labels(String text) {
