@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -55,13 +57,21 @@ final class StageTimers {
     }
 
     static Snapshot read(HttpClient http, LocalStack stack) throws IOException, InterruptedException {
+        List<String> bodies = new ArrayList<>();
+        for (PipelineService s : PipelineService.values()) {
+            bodies.add(http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                            + s.managementPort(stack.settings().portOffset()) + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+        }
+        return parse(bodies);
+    }
+
+    /** A snapshot from the services' Prometheus texts, summed per stage over services (one stage per service). */
+    static Snapshot parse(List<String> bodies) {
         Map<String, TreeMap<Double, Double>> buckets = new TreeMap<>();
         Map<String, Batches> batches = new TreeMap<>();
         Map<String, Double> reruns = new TreeMap<>();
-        for (PipelineService s : PipelineService.values()) {
-            String body = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                            + s.managementPort(stack.settings().portOffset()) + "/actuator/prometheus")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+        for (String body : bodies) {
             body.lines().forEach(line -> {
                 Matcher m = BUCKET.matcher(line);
                 if (m.matches()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,32 @@ class StageTimersTest {
 
         assertThat(stages.get("reconciliation").reruns()).isEqualTo(7);
         assertThat(stages.get("posting").reruns()).isZero();
+    }
+
+    @Test
+    void aSnapshotReadsTheStagesCountersFromThePrometheusTextOfEachService() {
+        // As the services export them: other series and the HELP/TYPE lines are skipped.
+        String reconciliation = """
+                # HELP postline_stage_batch_reruns_total Batches rolled back and run again tolerating repeats
+                # TYPE postline_stage_batch_reruns_total counter
+                postline_stage_batch_reruns_total{application="reconciliation",stage="reconciliation"} 4.0
+                postline_stage_batch_size_count{application="reconciliation",stage="reconciliation"} 12
+                postline_stage_batch_size_sum{application="reconciliation",stage="reconciliation"} 6000.0
+                postline_stage_event_processing_seconds_bucket{application="reconciliation",stage="reconciliation",le="0.001"} 5990
+                postline_stage_event_processing_seconds_bucket{application="reconciliation",stage="reconciliation",le="+Inf"} 6000
+                postline_stage_events_in_total{application="reconciliation",stage="reconciliation",topic="posting.posted"} 3000.0
+                """;
+        String posting = """
+                postline_stage_batch_reruns_total{application="posting",stage="posting"} 0.0
+                postline_stage_event_processing_seconds_bucket{application="posting",stage="posting",le="+Inf"} 10
+                """;
+
+        StageTimers.Snapshot snapshot = StageTimers.parse(List.of(reconciliation, posting));
+
+        assertThat(snapshot.reruns()).containsExactlyInAnyOrderEntriesOf(Map.of("reconciliation", 4.0, "posting", 0.0));
+        assertThat(snapshot.batches().get("reconciliation")).isEqualTo(new StageTimers.Batches(6000, 12));
+        assertThat(snapshot.buckets().get("reconciliation"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(0.001, 5990.0, Double.POSITIVE_INFINITY, 6000.0));
     }
 
     @Test
