@@ -31,7 +31,7 @@ final class HeadersJson {
     }
 
     /** Appends {@code s} as a JSON string: runs that need no escape are copied whole (header values almost always are). */
-    private static StringBuilder string(StringBuilder json, String s) {
+    static StringBuilder string(StringBuilder json, String s) {
         json.append('"');
         int run = 0;
         for (int i = 0; i < s.length(); i++) {

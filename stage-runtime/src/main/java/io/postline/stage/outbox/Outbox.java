@@ -1,7 +1,6 @@
 package io.postline.stage.outbox;
 
 import io.postline.events.CloudEventHeaders;
-import io.postline.events.EventJson;
 import io.postline.stage.sql.SqlArrays;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import tools.jackson.core.type.TypeReference;
 
 /**
  * Writes outgoing events in the caller's database transaction and hands them to the relay once that
@@ -29,10 +27,8 @@ import tools.jackson.core.type.TypeReference;
  * existed was published before, and a row a trigger suppressed must not reach the broker either.
  */
 public class Outbox {
-    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
-    };
-    private static final String COLUMNS = "event_id, cause_id, topic, message_key, headers, payload";
-    private static final String ROWS = "select e, c, t, k, h, p from unnest(" + SqlArrays.UUIDS + ", "
+    private static final String COLUMNS = "event_id, cause_id, topic, message_key, headers, payload, headers_derived";
+    private static final String ROWS = "select e, c, t, k, h, p, true from unnest(" + SqlArrays.UUIDS + ", "
             + SqlArrays.UUIDS + ", ?::text[], "
             + "?::text[], ?::text[], ?::bytea[]) as u(e, c, t, k, h, p)";
     // One pending-publication row per statement lists the seqs it stored (V3 migration explains why).
@@ -50,14 +46,15 @@ public class Outbox {
             + "where p.batch_id = ?";
     // created_at is reset so the leftover poller leaves the rows to the fast path for its usual grace.
     private static final String REPUBLISH = "with stored as (insert into outbox (" + COLUMNS + ") " + ROWS
-            + " on conflict (event_id) do update set headers = excluded.headers, payload = excluded.payload, "
+            + " on conflict (event_id) do update set headers = excluded.headers, "
+            + "headers_derived = excluded.headers_derived, payload = excluded.payload, "
             + "created_at = now() returning event_id, seq)" + TRACKED
             + "select s.event_id, p.batch_id from stored s cross join pending p";
     private static final String REEMIT = "with stored as (update outbox set created_at = now(), "
             + "headers = (headers::jsonb || ?::jsonb)::text where cause_id = any(" + SqlArrays.UUIDS + ") "
             + "and topic not like '%.dlt' "
-            + "returning seq, event_id, topic, message_key, headers as h, payload, cause_id)" + TRACKED
-            + "select s.event_id, s.topic, s.message_key, s.h, s.payload, s.cause_id, p.batch_id "
+            + "returning seq, event_id, topic, message_key, headers as h, payload, cause_id, headers_derived)" + TRACKED
+            + "select s.event_id, s.topic, s.message_key, s.h, s.payload, s.cause_id, p.batch_id, s.headers_derived "
             + "from stored s cross join pending p";
 
     // Held rows: stored like the others, listed under a hold key instead of as pending (V6 migration).
@@ -68,8 +65,8 @@ public class Outbox {
             + "from outbox_held where hold_key = ? order by seq limit ? for update skip locked) returning seq), "
             + "pending as (insert into outbox_pending (seqs) select array_agg(seq order by seq) from released "
             + "having count(*) > 0 returning batch_id, seqs) "
-            + "select o.event_id, o.topic, o.message_key, o.headers, o.payload, o.cause_id, p.batch_id "
-            + "from pending p join outbox o on o.seq = any(p.seqs) order by o.seq";
+            + "select o.event_id, o.topic, o.message_key, o.headers, o.payload, o.cause_id, p.batch_id, "
+            + "o.headers_derived from pending p join outbox o on o.seq = any(p.seqs) order by o.seq";
 
     private final JdbcTemplate jdbc;
     private final OutboxRelay relay;
@@ -203,24 +200,31 @@ public class Outbox {
         publishAfterCommit(batchId, toPublish);
     }
 
-    /** Rows (event id, topic, key, headers, payload, cause id, pending batch id) of records listed in one pending batch. */
+    /**
+     * Rows (event id, topic, key, headers, payload, cause id, pending batch id, headers derived) of records listed
+     * in one pending batch.
+     */
     private static final class StoredBatch implements RowCallbackHandler {
         final List<OutboxRecord> records = new ArrayList<>();
         long batchId;
 
         @Override
         public void processRow(ResultSet rs) throws SQLException {
-            records.add(new OutboxRecord(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                    EventJson.mapper().readValue(rs.getString(4), HEADERS), rs.getBytes(5), rs.getObject(6, UUID.class)));
+            UUID eventId = rs.getObject(1, UUID.class);
+            String topic = rs.getString(2);
+            String key = rs.getString(3);
+            records.add(new OutboxRecord(eventId, topic, key,
+                    StoredHeaders.read(rs.getString(4), rs.getBoolean(8), eventId, topic, key),
+                    rs.getBytes(5), rs.getObject(6, UUID.class)));
             batchId = rs.getLong(7);
         }
     }
 
-    /** The statement's column arrays: ids, causes, topics, keys, headers (JSON), payloads. */
+    /** The statement's column arrays: ids, causes, topics, keys, headers ({@link StoredHeaders}' JSON), payloads. */
     private static Object[] columns(List<OutboxRecord> records) {
         return new Object[] {SqlArrays.uuids(records, OutboxRecord::eventId),
                 SqlArrays.uuids(records, OutboxRecord::causeId), SqlArrays.text(records, OutboxRecord::topic),
-                SqlArrays.text(records, OutboxRecord::key), SqlArrays.text(records, r -> HeadersJson.write(r.headers())),
+                SqlArrays.text(records, OutboxRecord::key), SqlArrays.text(records, StoredHeaders::write),
                 SqlArrays.bytea(records, OutboxRecord::payload)};
     }
 

@@ -1,13 +1,13 @@
 package io.postline.stage.outbox;
 
 import io.postline.events.CloudEventHeaders;
-import io.postline.events.EventJson;
 import io.postline.stage.config.StageRuntimeProperties;
 import io.postline.stage.metrics.StageMetrics;
 import io.postline.stage.sql.SqlArrays;
 import io.postline.stage.tracing.EventLogContext;
-import tools.jackson.core.type.TypeReference;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +46,6 @@ import org.springframework.kafka.core.KafkaTemplate;
  */
 public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
-    };
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final JdbcTemplate jdbc;
@@ -187,11 +185,10 @@ public class OutboxRelay implements SmartLifecycle {
                 }
                 rows += c[1];
                 List<OutboxRecord> records = jdbc.query("select o.event_id, o.topic, o.message_key, o.headers, "
-                                + "o.payload, o.cause_id from outbox_pending p join outbox o on o.seq = any(p.seqs) "
+                                + "o.payload, o.cause_id, o.headers_derived "
+                                + "from outbox_pending p join outbox o on o.seq = any(p.seqs) "
                                 + "where p.batch_id = ? order by o.seq",
-                        (rs, n) -> new OutboxRecord(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                                EventJson.mapper().readValue(rs.getString(4), HEADERS), rs.getBytes(5),
-                                rs.getObject(6, UUID.class)), c[0]);
+                        (rs, n) -> storedRecord(rs), c[0]);
                 if (!records.isEmpty()) {
                     log.info("re-publishing {} outbox rows left from earlier (batch {})", records.size(), c[0]);
                 }
@@ -200,6 +197,15 @@ public class OutboxRelay implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("outbox poll failed, will try again: {}", e.toString());
         }
+    }
+
+    private static OutboxRecord storedRecord(ResultSet rs) throws SQLException {
+        UUID eventId = rs.getObject(1, UUID.class);
+        String topic = rs.getString(2);
+        String key = rs.getString(3);
+        return new OutboxRecord(eventId, topic, key,
+                StoredHeaders.read(rs.getString(4), rs.getBoolean(7), eventId, topic, key), rs.getBytes(5),
+                rs.getObject(6, UUID.class));
     }
 
     /** Deletes published rows and inbox ids older than their retention, a chunk per statement (runs on a schedule). */

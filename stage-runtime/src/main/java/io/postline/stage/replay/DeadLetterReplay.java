@@ -2,9 +2,9 @@ package io.postline.stage.replay;
 
 import io.postline.events.CloudEventHeaders;
 import io.postline.events.EventIds;
-import io.postline.events.EventJson;
 import io.postline.stage.outbox.Outbox;
 import io.postline.stage.outbox.OutboxRecord;
+import io.postline.stage.outbox.StoredHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
 
 /**
  * Finds this stage's dead letters and, after the cause is fixed, sends them back to the topic they came
@@ -31,8 +30,6 @@ import tools.jackson.core.type.TypeReference;
  */
 public class DeadLetterReplay {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterReplay.class);
-    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
-    };
     public static final int MAX = 10_000;
 
     private final JdbcTemplate jdbc;
@@ -95,8 +92,8 @@ public class DeadLetterReplay {
 
     private List<Row> rows(Filter filter, int limit) {
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select event_id, message_key, headers, payload, created_at "
-                + "from outbox where topic like '%.dlt'");
+        StringBuilder sql = new StringBuilder("select event_id, message_key, headers, payload, created_at, topic, "
+                + "headers_derived from outbox where topic like '%.dlt'");
         if (filter.authorizationId() != null) {
             sql.append(" and message_key = ?");
             args.add(filter.authorizationId());
@@ -108,8 +105,11 @@ public class DeadLetterReplay {
         }
         sql.append(" order by seq limit ?");
         args.add(Math.min(limit, MAX));
-        return jdbc.query(sql.toString(), (rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2),
-                EventJson.mapper().readValue(rs.getString(3), HEADERS), rs.getBytes(4),
-                rs.getTimestamp(5).toInstant()), args.toArray());
+        return jdbc.query(sql.toString(), (rs, n) -> {
+            UUID id = rs.getObject(1, UUID.class);
+            String key = rs.getString(2);
+            Map<String, String> headers = StoredHeaders.read(rs.getString(3), rs.getBoolean(7), id, rs.getString(6), key);
+            return new Row(id, key, headers, rs.getBytes(4), rs.getTimestamp(5).toInstant());
+        }, args.toArray());
     }
 }
