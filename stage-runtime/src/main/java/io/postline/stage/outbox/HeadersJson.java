@@ -14,24 +14,28 @@ final class HeadersJson {
 
     static String write(Map<String, String> headers) {
         StringBuilder json = new StringBuilder(64 + headers.size() * 48).append('{');
-        boolean first = true;
-        for (Map.Entry<String, String> e : headers.entrySet()) {
-            if (!first) {
-                json.append(',');
-            }
-            first = false;
-            string(json, e.getKey()).append(':');
-            if (e.getValue() == null) {
-                json.append("null");
-            } else {
-                string(json, e.getValue());
-            }
-        }
+        headers.forEach((name, value) -> entry(json, name, value));
         return json.append('}').toString();
     }
 
+    /**
+     * Appends one member, {@code "name":value} ({@code null} for a null value), to an object opened with
+     * {@code '{'}; the comma before it is written unless it is the object's first member.
+     */
+    static void entry(StringBuilder json, String name, String value) {
+        if (json.charAt(json.length() - 1) != '{') {
+            json.append(',');
+        }
+        string(json, name).append(':');
+        if (value == null) {
+            json.append("null");
+        } else {
+            string(json, value);
+        }
+    }
+
     /** Appends {@code s} as a JSON string: runs that need no escape are copied whole (header values almost always are). */
-    static StringBuilder string(StringBuilder json, String s) {
+    private static StringBuilder string(StringBuilder json, String s) {
         json.append('"');
         int run = 0;
         for (int i = 0; i < s.length(); i++) {

@@ -30,20 +30,15 @@ public final class StoredHeaders {
     static String write(OutboxRecord record) {
         Map<String, String> headers = record.headers();
         StringBuilder json = new StringBuilder(32 + headers.size() * 40).append('{');
-        boolean first = true;
-        for (Map.Entry<String, String> e : headers.entrySet()) {
-            String derived = derived(e.getKey(), record.eventId(), record.topic(), record.key());
-            if (derived != null && derived.equals(e.getValue())) {
-                continue;
+        headers.forEach((name, value) -> {
+            String derived = derived(name, record.eventId(), record.topic(), record.key());
+            if (derived == null || !derived.equals(value)) {
+                HeadersJson.entry(json, name, value);
             }
-            first = separate(json, first);
-            HeadersJson.string(json, e.getKey()).append(':');
-            HeadersJson.string(json, e.getValue());
-        }
+        });
         for (String name : DERIVABLE) {
             if (!headers.containsKey(name) && derived(name, record.eventId(), record.topic(), record.key()) != null) {
-                first = separate(json, first);
-                HeadersJson.string(json, name).append(":null");
+                HeadersJson.entry(json, name, null);
             }
         }
         return json.append('}').toString();
@@ -83,12 +78,5 @@ public final class StoredHeaders {
             case CloudEventHeaders.CONTENT_TYPE -> CloudEventHeaders.JSON;
             default -> null;
         };
-    }
-
-    private static boolean separate(StringBuilder json, boolean first) {
-        if (!first) {
-            json.append(',');
-        }
-        return false;
     }
 }
