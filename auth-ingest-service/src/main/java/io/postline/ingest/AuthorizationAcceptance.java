@@ -45,6 +45,10 @@ public class AuthorizationAcceptance {
         this.meters = meters;
     }
 
+    /** An authorization with the {@code traceparent} its events carry from here on. */
+    public record Entering(Received received, String traceparent) {
+    }
+
     /**
      * Accepts validated authorizations of configured sources, with the event ids they will carry. Each starts
      * its trace here: within the HTTP request's trace when {@code joinRequestTrace} (a single authorization),
@@ -54,22 +58,37 @@ public class AuthorizationAcceptance {
      */
     @Transactional
     public void accept(List<Received> received, boolean joinRequestTrace, String callerTraceparent) {
-        if (received.isEmpty()) {
+        acceptEntering(received.stream().map(r -> enter(r, joinRequestTrace, callerTraceparent)).toList());
+    }
+
+    /**
+     * Where an authorization's trace starts; on the thread that holds the HTTP request's trace when
+     * {@code joinRequestTrace}, since the single requests of a group are stored by another thread.
+     */
+    public Entering enter(Received received, boolean joinRequestTrace, String callerTraceparent) {
+        return new Entering(received, tracing.enter(SOURCE, received.event().authorizationId(), joinRequestTrace,
+                callerTraceparent));
+    }
+
+    /** Accepts authorizations whose traces have started ({@link #enter}). */
+    @Transactional
+    public void acceptEntering(List<Entering> entering) {
+        if (entering.isEmpty()) {
             return;
         }
         Instant now = Instant.now();
-        Map<String, List<Received>> bySource = received.stream().collect(Collectors.groupingBy(
-                r -> r.event().sourceId(), LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<Entering>> bySource = entering.stream().collect(Collectors.groupingBy(
+                e -> e.received().event().sourceId(), LinkedHashMap::new, Collectors.toList()));
         Map<String, List<OutboxRecord>> recordsBySource = new LinkedHashMap<>();
-        Map<UUID, byte[]> payloads = new HashMap<>(received.size() * 2);
+        Map<UUID, byte[]> payloads = new HashMap<>(entering.size() * 2);
         bySource.forEach((sourceId, items) -> {
-            List<OutboxRecord> records = items.stream().map(r -> EventRecords.of(r.eventId(), r.event(), SOURCE, now,
-                    tracing.enter(SOURCE, r.event().authorizationId(), joinRequestTrace,
-                            callerTraceparent), false)).toList();
+            List<OutboxRecord> records = items.stream().map(e -> EventRecords.of(e.received().eventId(),
+                    e.received().event(), SOURCE, now, e.traceparent(), false)).toList();
             records.forEach(r -> payloads.put(r.eventId(), r.payload()));
             recordsBySource.put(sourceId, records);
         });
-        store.insert(received, payloads); // the event's JSON as it is published: serialized once
+        // the event's JSON as it is published: serialized once
+        store.insert(entering.stream().map(Entering::received).toList(), payloads);
         recordsBySource.forEach((sourceId, records) -> {
             Mode mode = properties.source(sourceId).orElseThrow(() -> new IllegalStateException(
                     "source " + sourceId + " is not configured")).mode();

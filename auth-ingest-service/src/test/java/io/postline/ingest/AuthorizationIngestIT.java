@@ -45,7 +45,11 @@ class AuthorizationIngestIT {
     }
 
     HttpResponse<String> post(String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/authorizations")).header("Authorization", TestTokens.bearerAll())
+        return post("/v1/authorizations", json);
+    }
+
+    HttpResponse<String> post(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestTokens.bearerAll())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -136,7 +140,7 @@ class AuthorizationIngestIT {
     }
 
     @Test
-    void whileAsManyRequestsAsAllowedAreInProgressTheNextIsTurnedAwayWith503AndNothingStored() throws Exception {
+    void whileAsManyBatchRequestsAsAllowedAreInProgressTheNextIsTurnedAwayWith503AndNothingStored() throws Exception {
         int taken = 0;
         try {
             while (admission.enter(Duration.ZERO)) {
@@ -144,7 +148,7 @@ class AuthorizationIngestIT {
             }
             assertThat(taken).as("the default bound, below the pool of 8").isEqualTo(5);
 
-            HttpResponse<String> busy = post(body("BUSY-1"));
+            HttpResponse<String> busy = post("/v1/authorizations:batch", batch("BUSY-1"));
 
             assertThat(busy.statusCode()).isEqualTo(503);
             assertThat(busy.headers().firstValue("Retry-After")).hasValue("2");
@@ -152,20 +156,27 @@ class AuthorizationIngestIT {
                     ct -> assertThat(ct).startsWith("application/problem+json"));
             JsonNode problem = EventJson.mapper().readTree(busy.body());
             assertThat(problem.get("type").asString()).isEqualTo("https://postline.io/problems/overloaded");
-            assertThat(problem.get("instance").asString()).isEqualTo("/v1/authorizations");
+            assertThat(problem.get("instance").asString()).isEqualTo("/v1/authorizations:batch");
             assertThat(jdbc.queryForObject("select count(*) from authorization_received where authorization_id = ?",
                     Integer.class, "BUSY-1")).isZero();
             HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                            + "/v1/authorizations")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body("BUSY-2"))).build(), HttpResponse.BodyHandlers.ofString());
+                            + "/v1/authorizations:batch")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(batch("BUSY-2"))).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(anonymous.statusCode()).as("security answers before admission").isEqualTo(401);
+            assertThat(post(body("BUSY-3")).statusCode())
+                    .as("a single request holds no connection while it waits for its group: not counted").isEqualTo(202);
         } finally {
             for (; taken > 0; taken--) {
                 admission.leave();
             }
         }
 
-        assertThat(post(body("BUSY-1")).statusCode()).as("the same request once a place is free").isEqualTo(202);
+        assertThat(post("/v1/authorizations:batch", batch("BUSY-1")).statusCode())
+                .as("the same request once a place is free").isEqualTo(200);
         assertThat(admission.inFlight()).as("every admitted request gave its place back").isZero();
+    }
+
+    static String batch(String authorizationId) {
+        return "{\"authorizations\": [" + body(authorizationId) + "]}";
     }
 }

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How many authorization requests ingest works on at once ({@code postline.ingest.admission.*}).
+ * How many {@code :batch} requests ingest works on at once ({@code postline.ingest.admission.*}); single requests
+ * wait for a group commit instead ({@code postline.ingest.single-requests.*}).
  *
  * @param maxConcurrentRequests requests storing authorizations at the same time; keep it below the connection
  *                              pool's size ({@code spring.datasource.hikari.maximum-pool-size}, 8 by default) so

@@ -2,6 +2,9 @@ package io.postline.ingest.api;
 
 import io.postline.events.EventIds;
 import io.postline.ingest.AuthorizationAcceptance;
+import io.postline.ingest.AuthorizationAcceptance.Entering;
+import io.postline.ingest.grouping.SingleRequest;
+import io.postline.ingest.grouping.SingleRequestGroups;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -38,11 +41,14 @@ public class AuthorizationController {
     private final RequestChecker checker;
     private final SourceCheck sources;
     private final IdempotentExecution idempotent;
+    private final SingleRequestGroups groups;
     private final IngestProperties properties;
     private final ObjectMapper json;
 
     public AuthorizationController(AuthorizationAcceptance acceptance, RequestChecker checker, SourceCheck sources,
-                                   IdempotentExecution idempotent, IngestProperties properties, ObjectMapper json) {
+                                   IdempotentExecution idempotent, SingleRequestGroups groups,
+                                   IngestProperties properties, ObjectMapper json) {
+        this.groups = groups;
         this.acceptance = acceptance;
         this.checker = checker;
         this.sources = sources;
@@ -63,23 +69,33 @@ public class AuthorizationController {
                                     @RequestHeader(name = IdempotentExecution.HEADER, required = false) String key,
                                     @RequestHeader(name = "traceparent", required = false) String traceparent,
                                     Authentication caller) {
-        String client = SourceCheck.clientOf(caller);
-        return idempotent.run(key, "POST /v1/authorizations", body, () -> {
-            CheckedRequest checked = checker.check(body);
-            if (checked == null) {
-                return Problems.invalidBody();
+        if (key != null) {
+            var invalidKey = IdempotentExecution.invalidKey(key);
+            if (invalidKey.isPresent()) {
+                return invalidKey.get();
             }
-            return switch (withSource(checked, client)) {
-                case CheckedRequest.Invalid invalid -> Problems.invalidFields(invalid.errors(), invalid.cardData());
-                case CheckedRequest.Valid valid -> {
-                    UUID eventId = EventIds.timeOrdered();
-                    // One authorization, one request: its trace continues the request's (and the caller's).
-                    acceptance.accept(List.of(new Received(eventId, valid.request().toEvent(Instant.now()), null)),
-                            true, traceparent);
-                    yield ResponseEntity.status(HttpStatus.ACCEPTED).body(accepted(valid, eventId));
-                }
-            };
-        });
+        }
+        // Checked here, stored with the requests of the same few milliseconds (SingleRequestGroups).
+        CheckedRequest checked = checker.check(body);
+        Entering entering = null;
+        ResponseEntity<?> answer;
+        switch (checked == null ? null : withSource(checked, SourceCheck.clientOf(caller))) {
+            case null -> answer = Problems.invalidBody();
+            case CheckedRequest.Invalid invalid -> answer = Problems.invalidFields(invalid.errors(), invalid.cardData());
+            case CheckedRequest.Valid valid -> {
+                UUID eventId = EventIds.timeOrdered();
+                // One authorization, one request: its trace continues the request's (and the caller's).
+                entering = acceptance.enter(new Received(eventId, valid.request().toEvent(Instant.now()), null), true,
+                        traceparent);
+                answer = ResponseEntity.status(HttpStatus.ACCEPTED).body(accepted(valid, eventId));
+            }
+        }
+        if (key == null && entering == null) {
+            return answer; // a refusal without a key: nothing to store
+        }
+        // A refusal with a key is stored too, so that the key answers the same way every time.
+        return groups.submit(SingleRequest.of(key, key == null ? null : IdempotentExecution.sha256(body), entering,
+                answer));
     }
 
     /** One item of a batch answer: accepted with its event id, or rejected with every problem. */

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,30 +36,52 @@ public class IdempotentExecution {
         if (key == null) {
             return tx.execute(status -> work.get());
         }
-        if (key.isBlank() || key.length() > 255) {
-            return Problems.badRequest("The Idempotency-Key header must be 1 to 255 characters.");
-        }
-        if (io.postline.events.PanGuard.containsPan(key)) {
-            return Problems.invalidFields(java.util.List.of(new io.postline.ingest.validation.FieldError(
-                    HEADER, "looks like a card number (PAN); card data is not accepted")), true);
+        Optional<ResponseEntity<?>> invalid = invalidKey(key);
+        if (invalid.isPresent()) {
+            return invalid.get();
         }
         String hash = sha256(body);
         return tx.execute(status -> switch (keys.claim(key, endpoint, hash)) {
-            case IdempotencyKeys.Claim.Answered a -> ResponseEntity.status(a.status())
-                    .contentType(a.status() >= 400 ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON)
-                    .header("Idempotent-Replayed", "true").body(a.response());
-            case IdempotencyKeys.Claim.OtherRequest o -> Problems.of(HttpStatus.CONFLICT, "idempotency-key-reused",
-                    "Idempotency-Key reused", "This Idempotency-Key was used with a different request body; "
-                            + "use a new key for a new request.");
             case IdempotencyKeys.Claim.Claimed c -> {
                 ResponseEntity<?> answer = work.get();
-                keys.answer(key, endpoint, answer.getStatusCode().value(), json.writeValueAsString(answer.getBody()));
+                keys.answer(key, endpoint, answer.getStatusCode().value(), answerBody(answer));
                 yield answer;
             }
+            case IdempotencyKeys.Claim.Answered a -> earlierAnswer(a);
+            case IdempotencyKeys.Claim.OtherRequest o -> keyReused();
         });
     }
 
-    static String sha256(byte[] body) {
+    /** The problem for a key that cannot be one (blank, too long, or looking like a card number), if it is so. */
+    public static Optional<ResponseEntity<?>> invalidKey(String key) {
+        if (key.isBlank() || key.length() > 255) {
+            return Optional.of(Problems.badRequest("The Idempotency-Key header must be 1 to 255 characters."));
+        }
+        if (io.postline.events.PanGuard.containsPan(key)) {
+            return Optional.of(Problems.invalidFields(java.util.List.of(new io.postline.ingest.validation.FieldError(
+                    HEADER, "looks like a card number (PAN); card data is not accepted")), true));
+        }
+        return Optional.empty();
+    }
+
+    /** The answer a key's first request got, given again. */
+    public static ResponseEntity<?> earlierAnswer(IdempotencyKeys.Claim.Answered a) {
+        return ResponseEntity.status(a.status())
+                .contentType(a.status() >= 400 ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON)
+                .header("Idempotent-Replayed", "true").body(a.response());
+    }
+
+    public static ResponseEntity<?> keyReused() {
+        return Problems.of(HttpStatus.CONFLICT, "idempotency-key-reused", "Idempotency-Key reused",
+                "This Idempotency-Key was used with a different request body; use a new key for a new request.");
+    }
+
+    /** An answer's body as it is kept with its key. */
+    public String answerBody(ResponseEntity<?> answer) {
+        return json.writeValueAsString(answer.getBody());
+    }
+
+    public static String sha256(byte[] body) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {

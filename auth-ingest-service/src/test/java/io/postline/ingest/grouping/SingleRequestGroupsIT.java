@@ -1,0 +1,166 @@
+package io.postline.ingest.grouping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.postline.events.AuthorizationReceived;
+import io.postline.events.EventIds;
+import io.postline.events.EventJson;
+import io.postline.events.Merchant;
+import io.postline.events.Money;
+import io.postline.events.Topic;
+import io.postline.ingest.AuthorizationAcceptance;
+import io.postline.ingest.store.ReceivedAuthorizations.Received;
+import io.postline.stage.test.StageIntegrationTest;
+import io.postline.stage.test.TestTokens;
+import io.postline.stage.test.TopicProbe;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@StageIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+class SingleRequestGroupsIT {
+    private static final TopicProbe probe = TopicProbe.shared();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    SingleRequestGroups groups;
+    @Autowired
+    AuthorizationAcceptance acceptance;
+    @Autowired
+    MeterRegistry meters;
+
+    static String body(String authorizationId, long amountMinor) {
+        return """
+                {"authorizationId":"%s","sourceId":"pos-switch","cardToken":"CTK000001","acquirerId":"40001234",
+                 "merchant":{"merchantId":"M-1","name":"Corner Coffee","mcc":"5814","city":"London","country":"GB"},
+                 "amount":{"amountMinor":%d,"currency":"GBP"},"stan":"000123","rrn":"632410004217",
+                 "approvalCode":"A1B2C3","transmissionTime":"2026-11-20T10:15:30Z"}""".formatted(authorizationId, amountMinor);
+    }
+
+    CompletableFuture<HttpResponse<String>> post(String json, String key) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/authorizations"))
+                .header("Authorization", TestTokens.bearerAll()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (key != null) {
+            b.header("Idempotency-Key", key);
+        }
+        return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    int stored(String idLike) {
+        return jdbc.queryForObject("select count(*) from authorization_received where authorization_id like ?",
+                Integer.class, idLike);
+    }
+
+    @Test
+    void concurrentSingleRequestsAreStoredTogetherAndEachIsAnsweredForItself() throws Exception {
+        long groupsBefore = meters.get("postline.ingest.single.group.size").summary().count();
+        List<CompletableFuture<HttpResponse<String>>> plain = new ArrayList<>();
+        List<CompletableFuture<HttpResponse<String>>> keyed = new ArrayList<>();
+        List<CompletableFuture<HttpResponse<String>>> sameKey = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            plain.add(post(body("GROUP-P-" + i, 100 + i), null));
+            keyed.add(post(body("GROUP-K-" + i, 100 + i), "group-key-" + i));
+            sameKey.add(post(body("GROUP-SAME", 4200), "group-same-key"));
+        }
+        CompletableFuture<HttpResponse<String>> invalid = post("{\"authorizationId\": \"GROUP-BAD\"}", "group-bad-key");
+
+        List<HttpResponse<String>> plainAnswers = plain.stream().map(CompletableFuture::join).toList();
+        List<HttpResponse<String>> keyedAnswers = keyed.stream().map(CompletableFuture::join).toList();
+        List<HttpResponse<String>> sameKeyAnswers = sameKey.stream().map(CompletableFuture::join).toList();
+
+        assertThat(plainAnswers).allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isEqualTo(202));
+        assertThat(keyedAnswers).allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isEqualTo(202));
+        for (int i = 0; i < 60; i++) {
+            assertThat(EventJson.mapper().readTree(plainAnswers.get(i).body()).get("authorizationId").asString())
+                    .as("each request gets its own answer").isEqualTo("GROUP-P-" + i);
+            assertThat(EventJson.mapper().readTree(keyedAnswers.get(i).body()).get("authorizationId").asString())
+                    .isEqualTo("GROUP-K-" + i);
+        }
+        assertThat(sameKeyAnswers).allSatisfy(r -> {
+            assertThat(r.statusCode()).isEqualTo(202);
+            assertThat(r.body()).as("one key, one answer").isEqualTo(sameKeyAnswers.getFirst().body());
+        });
+        assertThat(sameKeyAnswers.stream().filter(r -> r.headers().firstValue("Idempotent-Replayed").isEmpty()))
+                .as("the key's first request only").hasSize(1);
+        HttpResponse<String> reused = post(body("GROUP-OTHER", 4200), "group-key-0").join();
+        assertThat(reused.statusCode()).as("a key used for another body").isEqualTo(409);
+        assertThat(invalid.join().statusCode()).isEqualTo(400);
+        HttpResponse<String> invalidAgain = post("{\"authorizationId\": \"GROUP-BAD\"}", "group-bad-key").join();
+        assertThat(invalidAgain.statusCode()).as("a refusal is kept under its key too").isEqualTo(400);
+        assertThat(invalidAgain.headers().firstValue("Idempotent-Replayed")).contains("true");
+
+        assertThat(stored("GROUP-P-%")).isEqualTo(60);
+        assertThat(stored("GROUP-SAME")).as("a key's work is done once").isOne();
+        assertThat(stored("GROUP-BAD")).isZero();
+        assertThat(stored("GROUP-OTHER")).isZero();
+        Set<String> eventIds = plainAnswers.stream().map(r -> EventJson.mapper().readTree(r.body())
+                .get("eventId").asString()).collect(Collectors.toSet());
+        probe.awaitRecords(Topic.AUTHORIZATION_RECEIVED.topicName(), all -> all.stream()
+                .map(r -> TopicProbe.eventId(r).toString()).collect(Collectors.toSet()).containsAll(eventIds));
+        var sizes = meters.get("postline.ingest.single.group.size").summary();
+        assertThat(sizes.count() - groupsBefore).as("183 requests to store, in fewer transactions")
+                .isLessThan(181);
+    }
+
+    @Test
+    void aRequestThatFailsInItsGroupFailsAloneAndTheOthersAreStored() {
+        jdbc.execute("""
+                create or replace function refuse_group_poison() returns trigger language plpgsql as $$
+                begin
+                  if new.authorization_id = 'GROUP-POISON' then raise exception 'refused by the test'; end if;
+                  return new;
+                end $$;
+                drop trigger if exists refuse_group_poison on authorization_received;
+                create trigger refuse_group_poison before insert on authorization_received
+                  for each row execute function refuse_group_poison();""");
+        try {
+            List<SingleRequest> group = IntStream.range(0, 3).mapToObj(i -> request(
+                    i == 1 ? "GROUP-POISON" : "GROUP-ALONE-" + i, i == 2 ? "group-alone-key" : null)).toList();
+
+            groups.store(group);
+
+            assertThat(group.get(0).result().join().getStatusCode().value()).isEqualTo(202);
+            assertThat(group.get(1).result()).isCompletedExceptionally();
+            assertThat(group.get(2).result().join().getStatusCode().value()).isEqualTo(202);
+            assertThat(stored("GROUP-ALONE-%")).isEqualTo(2);
+            assertThat(stored("GROUP-POISON")).isZero();
+            assertThat(jdbc.queryForObject("select status from idempotency_key where idempotency_key = ?",
+                    Integer.class, "group-alone-key")).isEqualTo(202);
+        } finally {
+            jdbc.execute("drop trigger refuse_group_poison on authorization_received; "
+                    + "drop function refuse_group_poison()");
+        }
+    }
+
+    private SingleRequest request(String authorizationId, String key) {
+        var event = new AuthorizationReceived(authorizationId, "pos-switch", "CTK000001", "40001234",
+                new Merchant("M-1", "Corner Coffee", "5814", "London", "GB"), new Money(1250, "GBP"), null, "000123",
+                "632410004217", "A1B2C3", Instant.parse("2026-11-20T10:15:30Z"), Instant.now(), null, null);
+        UUID eventId = EventIds.timeOrdered();
+        return SingleRequest.of(key, key == null ? null : "hash-" + authorizationId,
+                acceptance.enter(new Received(eventId, event, null), false, null),
+                ResponseEntity.accepted().body(Map.of("authorizationId", authorizationId, "eventId", eventId)));
+    }
+}
