@@ -22,5 +22,5 @@ else
   ./mvnw -q -DskipTests -pl benchmarks -am package
 fi
 JAVA_HOME="$(.mvn/jdk.sh)"
-exec "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx512m -Dpostline.root="$(pwd)" \
+exec "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx2g -Dpostline.root="$(pwd)" \
   -cp "benchmarks/target/benchmarks.jar:benchmarks/target/lib/*" "$main" "$@"
