@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stores a group of single requests in one transaction: their keys claimed, their authorizations accepted and
- * their answers kept, each as one statement for the group. The group must not hold one key twice.
+ * Stores a group of single requests in one transaction: their keys claimed together with their answers, and
+ * their authorizations accepted, each as one statement for the group. The group must not hold one key twice.
  */
 @Component
 public class GroupCommit {
@@ -37,15 +37,18 @@ public class GroupCommit {
     /** The answers, in the group's order, once the group has committed. */
     public List<ResponseEntity<?>> store(List<SingleRequest> group) {
         return tx.execute(status -> {
-            Map<String, String> hashByKey = new HashMap<>();
+            // A single request's answer is known before it is stored, so its key is claimed with it: no update.
+            Map<String, IdempotencyKeys.Claiming> claimings = new HashMap<>();
             group.stream().filter(r -> r.key() != null).forEach(r -> {
-                if (hashByKey.put(r.key(), r.requestHash()) != null) {
+                var claiming = new IdempotencyKeys.Claiming(r.key(), r.requestHash(),
+                        r.answer().getStatusCode().value(), idempotent.answerBody(r.answer()));
+                if (claimings.put(r.key(), claiming) != null) {
                     throw new IllegalArgumentException("a group holds the key " + r.key() + " twice");
                 }
             });
-            Map<String, Claim> claims = hashByKey.isEmpty() ? Map.of() : keys.claimAll(ENDPOINT, hashByKey);
+            Map<String, Claim> claims = claimings.isEmpty() ? Map.of()
+                    : keys.claimAll(ENDPOINT, List.copyOf(claimings.values()));
             List<Entering> accepted = new ArrayList<>(group.size());
-            List<IdempotencyKeys.Answer> answers = new ArrayList<>(hashByKey.size());
             List<ResponseEntity<?>> results = new ArrayList<>(group.size());
             for (SingleRequest request : group) {
                 Claim claim = request.key() == null ? new Claim.Claimed() : claims.get(request.key());
@@ -54,10 +57,6 @@ public class GroupCommit {
                         if (request.entering() != null) {
                             accepted.add(request.entering());
                         }
-                        if (request.key() != null) {
-                            answers.add(new IdempotencyKeys.Answer(request.key(),
-                                    request.answer().getStatusCode().value(), idempotent.answerBody(request.answer())));
-                        }
                         yield request.answer();
                     }
                     case Claim.Answered a -> IdempotentExecution.earlierAnswer(a);
@@ -65,7 +64,6 @@ public class GroupCommit {
                 });
             }
             acceptance.acceptEntering(accepted);
-            keys.answerAll(ENDPOINT, answers);
             return results;
         });
     }

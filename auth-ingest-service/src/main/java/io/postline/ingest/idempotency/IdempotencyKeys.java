@@ -13,8 +13,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Keys and their first answers. A key is claimed inside the transaction that does the work: a second request
  * with the same key waits on the row until the first commits (then gets its answer) or rolls back (then
- * claims it itself), so one key never does the work twice. Keys are claimed and answered a group at a time
- * (the single requests of one group commit); one key is a group of one.
+ * claims it itself), so one key never does the work twice. Keys are claimed a group at a time (the single
+ * requests of one group commit); one key is a group of one.
  */
 @Repository
 public class IdempotencyKeys {
@@ -37,59 +37,61 @@ public class IdempotencyKeys {
         }
     }
 
-    /** A key's answer, once its work is done. */
-    public record Answer(String key, int status, String response) {
+    /**
+     * A key to claim, with its request's hash and the answer it is stored with: the request's own answer when that
+     * is known before the work (a single request's), else status 0 until {@link #answer} gives it.
+     */
+    public record Claiming(String key, String requestHash, int status, String response) {
+        public static Claiming unanswered(String key, String requestHash) {
+            return new Claiming(key, requestHash, 0, "");
+        }
     }
 
     public Claim claim(String key, String endpoint, String requestHash) {
-        return claimAll(endpoint, Map.of(key, requestHash)).get(key);
+        return claimAll(endpoint, List.of(Claiming.unanswered(key, requestHash))).get(key);
     }
 
     /**
-     * Claims distinct keys of one endpoint with their requests' hashes, in one statement per step. Keys go in
-     * sorted order, so two transactions claiming overlapping keys wait on each other rather than deadlock.
+     * Claims distinct keys of one endpoint, in one statement per step; a claimed key is stored with its
+     * {@link Claiming}'s answer. Keys go in sorted order, so two transactions claiming overlapping keys wait on
+     * each other rather than deadlock.
      */
-    public Map<String, Claim> claimAll(String endpoint, Map<String, String> hashByKey) {
-        Map<String, String> sorted = new TreeMap<>(hashByKey);
+    public Map<String, Claim> claimAll(String endpoint, List<Claiming> claimings) {
+        Map<String, Claiming> byKey = new TreeMap<>();
+        claimings.forEach(c -> byKey.put(c.key(), c));
+        List<Claiming> sorted = List.copyOf(byKey.values());
         Duration ttl = properties.idempotency().ttl();
-        jdbc.update("delete from idempotency_key where endpoint = ? and idempotency_key = any(?::text[]) "
+        // by the primary key (idempotency_key, endpoint): an array of keys and one endpoint keep it an index scan
+        jdbc.update("delete from idempotency_key where idempotency_key = any(?::text[]) and endpoint = ? "
                         + "and created_at < now() - make_interval(secs => ?)",
-                endpoint, SqlArrays.text(sorted.keySet()), ttl.toMillis() / 1000.0);
+                SqlArrays.text(byKey.keySet()), endpoint, ttl.toMillis() / 1000.0);
         List<String> claimed = jdbc.queryForList("insert into idempotency_key (idempotency_key, endpoint, "
-                        + "request_hash, status, response) select k, ?, h, 0, '' from unnest(?::text[], ?::text[]) "
-                        + "as t(k, h) on conflict do nothing returning idempotency_key", String.class,
-                endpoint, SqlArrays.text(sorted.keySet()), SqlArrays.text(sorted.values()));
+                        + "request_hash, status, response) select k, ?, h, s, r "
+                        + "from unnest(?::text[], ?::text[], ?::int4[], ?::text[]) as t(k, h, s, r) "
+                        + "on conflict do nothing returning idempotency_key", String.class, endpoint,
+                SqlArrays.text(sorted, Claiming::key), SqlArrays.text(sorted, Claiming::requestHash),
+                SqlArrays.int4(sorted, Claiming::status), SqlArrays.text(sorted, Claiming::response));
         Map<String, Claim> claims = new HashMap<>(sorted.size() * 2);
         claimed.forEach(key -> claims.put(key, new Claim.Claimed()));
-        sorted.keySet().removeAll(claims.keySet());
-        if (sorted.isEmpty()) {
+        byKey.keySet().removeAll(claims.keySet());
+        if (byKey.isEmpty()) {
             return claims;
         }
         jdbc.query("select idempotency_key, request_hash, status, response from idempotency_key "
-                        + "where endpoint = ? and idempotency_key = any(?::text[])", rs -> {
+                        + "where idempotency_key = any(?::text[]) and endpoint = ?", rs -> {
                     String key = rs.getString(1);
-                    claims.put(key, rs.getString(2).equals(sorted.remove(key))
+                    claims.put(key, rs.getString(2).equals(byKey.remove(key).requestHash())
                             ? new Claim.Answered(rs.getInt(3), rs.getString(4)) : new Claim.OtherRequest());
-                }, endpoint, SqlArrays.text(sorted.keySet()));
-        if (!sorted.isEmpty()) {
-            claims.putAll(claimAll(endpoint, sorted)); // expired and purged in between
+                }, SqlArrays.text(byKey.keySet()), endpoint);
+        if (!byKey.isEmpty()) {
+            claims.putAll(claimAll(endpoint, List.copyOf(byKey.values()))); // expired and purged in between
         }
         return claims;
     }
 
     public void answer(String key, String endpoint, int status, String response) {
-        answerAll(endpoint, List.of(new Answer(key, status, response)));
-    }
-
-    public void answerAll(String endpoint, List<Answer> answers) {
-        if (answers.isEmpty()) {
-            return;
-        }
-        jdbc.update("update idempotency_key k set status = a.status, response = a.response "
-                        + "from unnest(?::text[], ?::int4[], ?::text[]) as a(key, status, response) "
-                        + "where k.endpoint = ? and k.idempotency_key = a.key",
-                SqlArrays.text(answers, Answer::key), SqlArrays.int4(answers, Answer::status),
-                SqlArrays.text(answers, Answer::response), endpoint);
+        jdbc.update("update idempotency_key set status = ?, response = ? where idempotency_key = ? and endpoint = ?",
+                status, response, key, endpoint);
     }
 
     @Scheduled(fixedDelayString = "10m", initialDelayString = "1m")
