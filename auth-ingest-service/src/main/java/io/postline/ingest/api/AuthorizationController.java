@@ -94,8 +94,9 @@ public class AuthorizationController {
             return answer; // a refusal without a key: nothing to store
         }
         // A refusal with a key is stored too, so that the key answers the same way every time.
-        return groups.submit(SingleRequest.of(key, key == null ? null : IdempotentExecution.sha256(body), entering,
-                answer));
+        return groups.submit(key == null ? SingleRequest.unkeyed(entering, answer)
+                : SingleRequest.keyed(key, IdempotentExecution.sha256(body), idempotent.answerBody(answer), entering,
+                        answer));
     }
 
     /** One item of a batch answer: accepted with its event id, or rejected with every problem. */

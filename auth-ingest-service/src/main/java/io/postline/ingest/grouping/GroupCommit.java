@@ -23,14 +23,11 @@ public class GroupCommit {
     public static final String ENDPOINT = "POST /v1/authorizations";
     private final AuthorizationAcceptance acceptance;
     private final IdempotencyKeys keys;
-    private final IdempotentExecution idempotent;
     private final TransactionTemplate tx;
 
-    public GroupCommit(AuthorizationAcceptance acceptance, IdempotencyKeys keys, IdempotentExecution idempotent,
-                       TransactionTemplate tx) {
+    public GroupCommit(AuthorizationAcceptance acceptance, IdempotencyKeys keys, TransactionTemplate tx) {
         this.acceptance = acceptance;
         this.keys = keys;
-        this.idempotent = idempotent;
         this.tx = tx;
     }
 
@@ -41,7 +38,7 @@ public class GroupCommit {
             Map<String, IdempotencyKeys.Claiming> claimings = new HashMap<>();
             group.stream().filter(r -> r.key() != null).forEach(r -> {
                 var claiming = new IdempotencyKeys.Claiming(r.key(), r.requestHash(),
-                        r.answer().getStatusCode().value(), idempotent.answerBody(r.answer()));
+                        r.answer().getStatusCode().value(), r.answerBody());
                 if (claimings.put(r.key(), claiming) != null) {
                     throw new IllegalArgumentException("a group holds the key " + r.key() + " twice");
                 }

@@ -11,6 +11,7 @@ import io.postline.events.Merchant;
 import io.postline.events.Money;
 import io.postline.events.Topic;
 import io.postline.ingest.AuthorizationAcceptance;
+import io.postline.ingest.idempotency.IdempotentExecution;
 import io.postline.ingest.store.ReceivedAuthorizations.Received;
 import io.postline.stage.test.StageIntegrationTest;
 import io.postline.stage.test.TestTokens;
@@ -55,6 +56,8 @@ class SingleRequestGroupsIT {
     MeterRegistry meters;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    IdempotentExecution idempotent;
 
     static String body(String authorizationId, long amountMinor) {
         return """
@@ -182,8 +185,10 @@ class SingleRequestGroupsIT {
                 new Merchant("M-1", "Corner Coffee", "5814", "London", "GB"), new Money(1250, "GBP"), null, "000123",
                 "632410004217", "A1B2C3", Instant.parse("2026-11-20T10:15:30Z"), Instant.now(), null, null);
         UUID eventId = EventIds.timeOrdered();
-        return SingleRequest.of(key, key == null ? null : "hash-" + authorizationId,
-                acceptance.enter(new Received(eventId, event, null), false, null),
-                ResponseEntity.accepted().body(Map.of("authorizationId", authorizationId, "eventId", eventId)));
+        var entering = acceptance.enter(new Received(eventId, event, null), false, null);
+        ResponseEntity<?> answer = ResponseEntity.accepted()
+                .body(Map.of("authorizationId", authorizationId, "eventId", eventId));
+        return key == null ? SingleRequest.unkeyed(entering, answer)
+                : SingleRequest.keyed(key, "hash-" + authorizationId, idempotent.answerBody(answer), entering, answer);
     }
 }
