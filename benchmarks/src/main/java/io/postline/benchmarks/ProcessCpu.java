@@ -13,10 +13,12 @@ import java.util.function.Predicate;
 /** CPU time and peak memory of the stack's processes and of all PostgreSQL processes, from /proc (Linux). */
 final class ProcessCpu {
     private static final double TICKS = 100.0; // USER_HZ on Linux
+    /** The broker's name among the processes. */
+    static final String BROKER = "kafka broker";
     private final Map<String, Long> pids = new LinkedHashMap<>();
 
     ProcessCpu(LocalStack stack) {
-        pids.put("kafka broker", stack.broker().pid());
+        pids.put(BROKER, stack.broker().pid());
         if (stack.settings().servicesInOneJvm()) { // one process: its CPU counted once, not once per service
             pids.put("services (one JVM)", stack.service(PipelineService.AUTH_INGEST).pid());
             return;

@@ -49,12 +49,21 @@ public final class RestLoadBenchmark {
      * @param latencyBatchSize authorizations per request in the latency phase: 1 sends single POSTs, more sends
      *                       {@code :batch} requests of that many (a client that groups a few milliseconds of its
      *                       traffic), at {@code latencyRate / latencyBatchSize} requests per second
+     * @param settleSeconds  how much longer at most the latency phase's form may keep warming up, in slices of
+     *                       {@link JitSettling#SLICE_SECONDS}, until the services' JIT compilers have gone quiet
+     *                       ({@link JitSettling}); 0 measures right after the fixed warm-up
      */
     public record Plan(int warmUp, double latencyRate, int latencyCount, int throughputCount, double throughputRate,
-                       int batchSize, int baselineRecords, int latencyBatchSize) {
+                       int batchSize, int baselineRecords, int latencyBatchSize, int settleSeconds) {
+        /** The longest settling of the full form and of numbered plans: about four minutes, then measure anyway. */
+        static final int SETTLE_SECONDS = 240;
+
         public Plan {
             if (latencyBatchSize < 1 || batchSize < 1) {
                 throw new IllegalArgumentException("batch sizes must be at least 1");
+            }
+            if (settleSeconds < 0) {
+                throw new IllegalArgumentException("settle seconds must not be negative");
             }
         }
 
@@ -63,11 +72,11 @@ public final class RestLoadBenchmark {
          * machine, docs/benchmarks.md), and throughput and baseline phases long enough for their ratio to count.
          */
         public static Plan full() {
-            return new Plan(100_000, 1_000, 60_000, 200_000, 4_000, 100, 200_000, 20);
+            return new Plan(100_000, 1_000, 60_000, 200_000, 4_000, 100, 200_000, 20, SETTLE_SECONDS);
         }
 
         public static Plan shortForm() {
-            return new Plan(500, 200, 2_000, 10_000, 2_000, 100, 20_000, 1);
+            return new Plan(500, 200, 2_000, 10_000, 2_000, 100, 20_000, 1, 0);
         }
 
         /** {@code [full|short]}, or the seven numbers of the plan and optionally the latency phase's batch size. */
@@ -75,7 +84,7 @@ public final class RestLoadBenchmark {
             if (args.length == 7 || args.length == 8) {
                 return new Plan(Integer.parseInt(args[0]), Double.parseDouble(args[1]), Integer.parseInt(args[2]),
                         Integer.parseInt(args[3]), Double.parseDouble(args[4]), Integer.parseInt(args[5]),
-                        Integer.parseInt(args[6]), args.length == 8 ? Integer.parseInt(args[7]) : 1);
+                        Integer.parseInt(args[6]), args.length == 8 ? Integer.parseInt(args[7]) : 1, SETTLE_SECONDS);
             }
             if (args.length == 0 || args.length == 1 && args[0].equals("full")) {
                 return full();
@@ -146,8 +155,22 @@ public final class RestLoadBenchmark {
         double warmRate = plan.latencyBatchSize() == 1 ? Math.min(500, plan.latencyRate()) : plan.latencyRate();
         int formWarmUp = (int) Math.min(plan.warmUp(), 20 * warmRate);
         out.printf("%nwarm-up: %,d authorizations %s at %,.0f/s%n", formWarmUp, latencyForm(plan), warmRate);
+        var settling = new JitSettling(cpu);
+        var since = cpu.snapshot();
         phase(stack, token, sender, latencyRequests(plan, "X-", 5, formWarmUp, sent), warmRate / plan.latencyBatchSize(),
                 sent);
+        // A steady rate is one the JIT has finished with: on a slow machine its compilers still take a tenth of
+        // the machine minutes in (docs/benchmarks.md), so the form warms up on until they go quiet, or the limit.
+        if (plan.settleSeconds() > 0) {
+            int slices = 0;
+            while (!settling.settled(since) && slices < plan.settleSeconds() / JitSettling.SLICE_SECONDS) {
+                since = cpu.snapshot();
+                phase(stack, token, sender, latencyRequests(plan, "S" + slices + "-", 11 + slices,
+                        (int) (JitSettling.SLICE_SECONDS * warmRate), sent), warmRate / plan.latencyBatchSize(), sent);
+                slices++;
+            }
+            out.println("  " + settling.describe(slices));
+        }
 
         out.printf("%nlatency: %,d authorizations %s at %,.0f/s%n", plan.latencyCount(), latencyForm(plan),
                 plan.latencyRate());

@@ -39,6 +39,14 @@ class RestLoadPlanTest {
         assertThat(full.latencyBatchSize()).isEqualTo(20);
         assertThat(full.throughputCount()).isGreaterThanOrEqualTo((int) BaselineRatio.MINIMUM_RECORDS);
         assertThat(full.baselineRecords()).isGreaterThanOrEqualTo((int) BaselineRatio.MINIMUM_RECORDS);
+        assertThat(full.settleSeconds()).isPositive(); // measured once the JIT is quiet
+    }
+
+    @Test
+    void theShortFormMeasuresRightAfterItsWarmUpAndNumberedPlansSettle() {
+        assertThat(RestLoadBenchmark.Plan.shortForm().settleSeconds()).isZero();
+        assertThat(RestLoadBenchmark.Plan.parse("4000", "150", "9000", "5000", "2000", "100", "5000").settleSeconds())
+                .isEqualTo(RestLoadBenchmark.Plan.full().settleSeconds());
     }
 
     @Test
