@@ -39,7 +39,7 @@ final class JitSettling {
     }
 
     String describe(int slices) {
-        return String.format("JIT: the services' compilers used %.2f cores in the last stretch of warm-up, %s "
+        return String.format("JIT: the services' compilers used %.3f cores in the last stretch of warm-up, %s "
                         + "(%d s more than the fixed warm-up)", lastCores,
                 quiet(lastCores) ? "quiet (under " + QUIET_CORES + ")" : "still busy: the limit was reached first",
                 slices * SLICE_SECONDS);
