@@ -17,12 +17,11 @@ import io.postline.stage.test.StageIntegrationTest;
 import io.postline.stage.test.TestTokens;
 import io.postline.stage.test.TopicProbe;
 import java.net.URI;
-import java.sql.Connection;
-import java.time.Duration;
-import javax.sql.DataSource;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -87,29 +87,33 @@ class SingleRequestGroupsIT {
         long groupsBefore = meters.get("postline.ingest.single.group.size").summary().count();
         // Hold the committer: its first group's claim waits on a key another transaction has inserted, so that
         // every request below is queued before the next group forms, however fast this machine is.
-        Connection blocker = dataSource.getConnection();
-        blocker.setAutoCommit(false);
-        try (var insert = blocker.prepareStatement("insert into idempotency_key (idempotency_key, endpoint, "
-                + "request_hash, status, response) values ('group-blocker', ?, 'held', 0, '')")) {
-            insert.setString(1, GroupCommit.ENDPOINT);
-            insert.executeUpdate();
-        }
-        CompletableFuture<HttpResponse<String>> held = post(body("GROUP-HELD", 4100), "group-blocker");
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from pg_stat_activity "
-                + "where wait_event_type = 'Lock' and query like 'insert into idempotency_key%'", Integer.class) == 1);
         List<CompletableFuture<HttpResponse<String>>> plain = new ArrayList<>();
         List<CompletableFuture<HttpResponse<String>>> keyed = new ArrayList<>();
         List<CompletableFuture<HttpResponse<String>>> sameKey = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            plain.add(post(body("GROUP-P-" + i, 100 + i), null));
-            keyed.add(post(body("GROUP-K-" + i, 100 + i), "group-key-" + i));
-            sameKey.add(post(body("GROUP-SAME", 4200), "group-same-key"));
+        CompletableFuture<HttpResponse<String>> held;
+        CompletableFuture<HttpResponse<String>> invalid;
+        // closed (and its insert rolled back) even if a wait fails, so no later test meets the held key's lock
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            try (var insert = blocker.prepareStatement("insert into idempotency_key (idempotency_key, endpoint, "
+                    + "request_hash, status, response) values ('group-blocker', ?, 'held', 0, '')")) {
+                insert.setString(1, GroupCommit.ENDPOINT);
+                insert.executeUpdate();
+            }
+            held = post(body("GROUP-HELD", 4100), "group-blocker");
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from "
+                    + "pg_stat_activity where wait_event_type = 'Lock' and query like 'insert into idempotency_key%'",
+                    Integer.class) == 1);
+            for (int i = 0; i < 60; i++) {
+                plain.add(post(body("GROUP-P-" + i, 100 + i), null));
+                keyed.add(post(body("GROUP-K-" + i, 100 + i), "group-key-" + i));
+                sameKey.add(post(body("GROUP-SAME", 4200), "group-same-key"));
+            }
+            invalid = post("{\"authorizationId\": \"GROUP-BAD\"}", "group-bad-key");
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    meters.get("postline.ingest.single.waiting").gauge().value() == 181);
+            blocker.rollback(); // the held request now claims its key, and the 181 queued ones follow
         }
-        CompletableFuture<HttpResponse<String>> invalid = post("{\"authorizationId\": \"GROUP-BAD\"}", "group-bad-key");
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                meters.get("postline.ingest.single.waiting").gauge().value() == 181);
-        blocker.rollback(); // the held request now claims its key, and the 181 queued ones follow
-        blocker.close();
         assertThat(held.join().statusCode()).isEqualTo(202);
 
         List<HttpResponse<String>> plainAnswers = plain.stream().map(CompletableFuture::join).toList();
