@@ -15,13 +15,24 @@ final class LatencyThirds {
     private final long spanNanos;
     private final Histogram[] thirds = new Histogram[3];
 
-    /** @param first and last the earliest and latest scheduled send of the phase */
+    /**
+     * @param first the earliest scheduled send of the phase
+     * @param last  the latest scheduled send of the phase
+     */
     LatencyThirds(Instant first, Instant last) {
         this.first = first;
         this.spanNanos = Math.max(1, Duration.between(first, last).toNanos());
         for (int i = 0; i < thirds.length; i++) {
-            thirds[i] = new Histogram(Duration.ofMinutes(30).toNanos() / 1000, 3);
+            thirds[i] = latencyHistogram();
         }
+    }
+
+    /**
+     * An empty histogram of latencies in microseconds, up to half an hour at 3 significant digits: the one shape
+     * every latency of the REST benchmark is recorded in.
+     */
+    static Histogram latencyHistogram() {
+        return new Histogram(Duration.ofMinutes(30).toNanos() / 1000, 3);
     }
 
     /** Records one authorization's latency in the third its scheduled send falls in. */

@@ -231,7 +231,7 @@ public final class RestLoadBenchmark {
         }
         sent.accepted += result.accepted().size();
         awaitReconciled(stack, token, sent.accepted);
-        Histogram e2e = new Histogram(Duration.ofMinutes(30).toNanos() / 1000, 3);
+        Histogram e2e = LatencyThirds.latencyHistogram();
         Instant first = result.scheduled().values().stream().min(Instant::compareTo).orElseThrow();
         LatencyThirds thirds = new LatencyThirds(first,
                 result.scheduled().values().stream().max(Instant::compareTo).orElseThrow());
