@@ -13,10 +13,17 @@ final class BenchmarkAuthorizations {
     private static final String[] CURRENCIES = {"GBP", "GBP", "GBP", "GBP", "GBP", "GBP", "GBP", "EUR", "USD", "JPY"};
     private static final String[] MCCS = {"5411", "5814", "5812", "5999", "4111", "5732", "5311"};
 
-    /** One authorization: its id and the fields in the CSV column order, after the id. */
+    /**
+     * One authorization: its id, the fields in the CSV column order after the id, and for a business duplicate the
+     * id of the authorization it repeats (null for an original).
+     */
     record Authorization(String authorizationId, String cardToken, String merchantId, String merchantName,
                          String mcc, long amountMinor, String currency, String stan, String rrn, String approvalCode,
-                         String transmissionTime, boolean duplicate) {
+                         String transmissionTime, String duplicateOf) {
+
+        boolean duplicate() {
+            return duplicateOf != null;
+        }
 
         String csv() {
             return String.join(",", authorizationId, cardToken, "40001234", merchantId, merchantName, mcc, "London",
@@ -53,7 +60,7 @@ final class BenchmarkAuthorizations {
             Authorization original = recent.get(random.nextInt(recent.size()));
             return new Authorization(id, original.cardToken(), original.merchantId(), original.merchantName(),
                     original.mcc(), original.amountMinor(), original.currency(), original.stan(), original.rrn(),
-                    original.approvalCode(), original.transmissionTime(), true);
+                    original.approvalCode(), original.transmissionTime(), original.authorizationId());
         }
         int card = random.nextInt(100) < 8 ? 501 + random.nextInt(50) : 1 + random.nextInt(500);
         String currency = CURRENCIES[random.nextInt(CURRENCIES.length)];
@@ -63,7 +70,7 @@ final class BenchmarkAuthorizations {
                 String.format("M-%05d", random.nextInt(5000)), "Shop " + (i % 97), MCCS[random.nextInt(MCCS.length)],
                 amount, currency, String.format("%06d", i % 1_000_000), String.format("%012d", i),
                 String.format("A%05d", i % 100_000),
-                String.format("2026-11-21T%02d:%02d:%02dZ", second / 3600, second / 60 % 60, second % 60), false);
+                String.format("2026-11-21T%02d:%02d:%02dZ", second / 3600, second / 60 % 60, second % 60), null);
         if (recent.size() < 1000) {
             recent.add(a);
         } else {

@@ -16,13 +16,15 @@ final class PipelineChecks {
     /**
      * The checks a run must pass to count: everything posted once, balanced, reconciled, no DLT, no error in the
      * services' logs (our code's warnings are printed, not failed: a transient retry is not a wrong result).
+     * {@code unique} and {@code duplicates} are what ingest took in: every line of a file, or what the REST
+     * sender had accepted ({@link AcceptedPurchases}).
      */
     static boolean verify(StackSettings settings, Map<String, Long> summary, long unique, long duplicates,
                           PrintStream out) throws Exception {
         Map<String, Boolean> checks = new LinkedHashMap<>();
-        checks.put("reconciliation: matched = unique sent (" + unique + ")",
+        checks.put("reconciliation: matched = unique authorizations taken in (" + unique + ")",
                 summary.get("matched") == unique);
-        checks.put("reconciliation: parked duplicates = business duplicates sent (" + duplicates + ")",
+        checks.put("reconciliation: parked duplicates = business duplicates taken in (" + duplicates + ")",
                 summary.get("parkedDuplicates") == duplicates);
         checks.put("reconciliation: no open break", summary.get("openBreaks") == 0);
         try (Connection db = settings.connect();
