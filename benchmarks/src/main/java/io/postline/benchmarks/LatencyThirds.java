@@ -28,8 +28,8 @@ final class LatencyThirds {
     }
 
     /**
-     * An empty histogram of latencies in microseconds, up to half an hour at 3 significant digits: the one shape
-     * every latency of the REST benchmark is recorded in.
+     * An empty histogram of latencies in microseconds, up to half an hour at 3 significant digits: the shape of
+     * every end-to-end latency the REST benchmark records (a phase's, and each of its thirds).
      */
     static Histogram latencyHistogram() {
         return new Histogram(Duration.ofMinutes(30).toNanos() / 1000, 3);
