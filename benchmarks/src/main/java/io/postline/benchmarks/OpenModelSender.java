@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,10 +40,14 @@ final class OpenModelSender {
      * @param acceptance       scheduled time → final HTTP answer, in microseconds
      * @param statuses         final HTTP status → requests (-1: no answer)
      * @param retries          requests sent again after an overload answer
+     * @param overloads        every overload answer, the last attempts' too, by kind: the status ("503", "429")
+     *                         or, when no answer came, the client's exception (a refusal and a connection the
+     *                         server never took tell different stories)
      * @param lateStartsMicros how far behind schedule the sender itself fell at worst (its own limit)
      */
     record Result(Map<String, Instant> scheduled, Set<String> accepted, Histogram acceptance,
-                  Map<Integer, Integer> statuses, int retries, long lateStartsMicros, Duration sendingTime) {
+                  Map<Integer, Integer> statuses, int retries, Map<String, Integer> overloads,
+                  long lateStartsMicros, Duration sendingTime) {
         boolean allAccepted() {
             return accepted.size() == scheduled.size();
         }
@@ -64,6 +69,7 @@ final class OpenModelSender {
         Histogram acceptance = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
         Map<Integer, Integer> statuses = new ConcurrentSkipListMap<>();
         AtomicInteger retries = new AtomicInteger();
+        Map<String, Integer> overloads = new ConcurrentSkipListMap<>();
         long interval = (long) (1e9 / requestsPerSecond);
         Instant wallStart = Instant.now();
         long start = System.nanoTime();
@@ -85,7 +91,7 @@ final class OpenModelSender {
                     .header("Idempotency-Key", "load-" + r.authorizationIds().getFirst() + "-"
                             + r.authorizationIds().size())
                     .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.ofString(r.body())).build();
-            answers[i] = attempt(request, 1, retries).thenAccept(status -> {
+            answers[i] = attempt(request, 1, retries, overloads).thenAccept(status -> {
                 long micros = (System.nanoTime() - due) / 1000;
                 synchronized (acceptance) {
                     acceptance.recordValue(Math.min(micros, acceptance.getHighestTrackableValue()));
@@ -97,15 +103,20 @@ final class OpenModelSender {
             });
         }
         CompletableFuture.allOf(answers).join();
-        return new Result(scheduled, accepted, acceptance, statuses, retries.get(), worstLate,
+        return new Result(scheduled, accepted, acceptance, statuses, retries.get(), overloads, worstLate,
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** The final status: the answer, or -1 when none came; overload answers are tried again. */
-    private CompletableFuture<Integer> attempt(HttpRequest request, int attempt, AtomicInteger retries) {
+    private CompletableFuture<Integer> attempt(HttpRequest request, int attempt, AtomicInteger retries,
+                                               Map<String, Integer> overloads) {
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
             int status = error != null ? -1 : response.statusCode();
             boolean overload = status == -1 || status == 503 || status == 429;
+            if (overload) {
+                overloads.merge(status == -1 ? rootCause(error).getClass().getSimpleName() : Integer.toString(status),
+                        1, Integer::sum);
+            }
             if (!overload || attempt >= ATTEMPTS) {
                 return CompletableFuture.completedFuture(status);
             }
@@ -113,7 +124,15 @@ final class OpenModelSender {
             long delay = error != null ? 1 : response.headers().firstValueAsLong("Retry-After").orElse(1);
             return CompletableFuture.supplyAsync(() -> null,
                             CompletableFuture.delayedExecutor(Math.min(delay, 10), TimeUnit.SECONDS))
-                    .thenCompose(ignored -> attempt(request, attempt + 1, retries));
+                    .thenCompose(ignored -> attempt(request, attempt + 1, retries, overloads));
         }).thenCompose(f -> f);
+    }
+
+    private static Throwable rootCause(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 }

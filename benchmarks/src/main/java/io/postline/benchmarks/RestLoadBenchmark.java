@@ -259,8 +259,9 @@ public final class RestLoadBenchmark {
             }
         }
         out.printf("  sent in %.1f s (sender at worst %,d µs behind schedule); answers %s, %,d sent again after "
-                        + "503/429; %,d posted%n", result.sendingTime().toNanos() / 1e9, result.lateStartsMicros(),
-                result.statuses(), result.retries(), posted);
+                        + "503/429 or no answer%s; %,d posted%n", result.sendingTime().toNanos() / 1e9,
+                result.lateStartsMicros(), result.statuses(), result.retries(),
+                result.overloads().isEmpty() ? "" : " (overload answers " + result.overloads() + ")", posted);
         return new Phase(result, e2e, thirds, first, last, posted);
     }
 
