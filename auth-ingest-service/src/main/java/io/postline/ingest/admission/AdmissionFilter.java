@@ -15,8 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Lets an authorization request through when {@link RequestAdmission} has a place for it, and otherwise
  * answers 503 with {@code Retry-After}: the server is busy, the request was not looked at, and sending it
- * again (with the same Idempotency-Key) is safe. Single requests are not counted: they hold no connection
- * while they wait for their group's commit, and {@code SingleRequestGroups} bounds how many may wait.
+ * again (with the same Idempotency-Key) is safe. Single requests are not counted: they hold neither a database
+ * connection nor a request thread while they wait for their group's commit, and {@code SingleRequestGroups} bounds
+ * how many may wait.
  */
 public class AdmissionFilter extends OncePerRequestFilter {
     static final Set<String> ADMITTED_PATHS = Set.of("/v1/authorizations:batch");

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -65,14 +66,13 @@ public class AuthorizationController {
                     examples = @ExampleObject(name = "purchase", value = OpenApiDocument.EXAMPLE))))
     @ApiResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = AcceptedAuthorization.class)))
     @PostMapping(value = "/v1/authorizations", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<?> accept(@RequestBody byte[] body,
-                                    @RequestHeader(name = IdempotentExecution.HEADER, required = false) String key,
-                                    @RequestHeader(name = "traceparent", required = false) String traceparent,
-                                    Authentication caller) {
+    public DeferredResult<ResponseEntity<?>> accept(@RequestBody byte[] body,
+            @RequestHeader(name = IdempotentExecution.HEADER, required = false) String key,
+            @RequestHeader(name = "traceparent", required = false) String traceparent, Authentication caller) {
         if (key != null) {
             var invalidKey = IdempotentExecution.invalidKey(key);
             if (invalidKey.isPresent()) {
-                return invalidKey.get();
+                return answered(invalidKey.get());
             }
         }
         // Checked here, stored with the requests of the same few milliseconds (SingleRequestGroups).
@@ -91,12 +91,18 @@ public class AuthorizationController {
             }
         }
         if (key == null && entering == null) {
-            return answer; // a refusal without a key: nothing to store
+            return answered(answer); // a refusal without a key: nothing to store
         }
         // A refusal with a key is stored too, so that the key answers the same way every time.
         return groups.submit(key == null ? SingleRequest.unkeyed(entering, answer)
                 : SingleRequest.keyed(key, IdempotentExecution.sha256(body), idempotent.answerBody(answer), entering,
                         answer));
+    }
+
+    private static DeferredResult<ResponseEntity<?>> answered(ResponseEntity<?> answer) {
+        var result = new DeferredResult<ResponseEntity<?>>();
+        result.setResult(answer);
+        return result;
     }
 
     /** One item of a batch answer: accepted with its event id, or rejected with every problem. */

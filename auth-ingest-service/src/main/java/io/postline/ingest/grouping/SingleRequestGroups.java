@@ -10,10 +10,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -22,10 +20,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /**
- * Group commit of single requests. A request thread hands its checked request over and waits; one committer
- * thread stores whatever has queued up meanwhile in one transaction ({@link GroupCommit}) and answers each
+ * Group commit of single requests. A request thread hands its checked request over and returns at once (the
+ * request stays open, asynchronously, holding no thread); one committer thread stores whatever has queued up meanwhile in one transaction ({@link GroupCommit}) and answers each
  * request once that has committed. Nothing waits on purpose: under a light load a group is one request, and
  * under a heavy one the requests that arrive while a group commits form the next. A single request then no
  * longer pays a transaction, a WAL flush, an outbox batch and a relay acknowledgement of its own.
@@ -58,27 +57,32 @@ public class SingleRequestGroups implements SmartLifecycle {
                 .description("Single requests waiting for their group's commit").register(meters);
     }
 
-    /** Queues a checked request and waits for its answer; 503 when too many wait or its group takes too long. */
-    public ResponseEntity<?> submit(SingleRequest request) {
+    /**
+     * Queues a checked request; its answer is set once its group has committed. No request thread waits for it
+     * (the web server's threads would otherwise bound how many requests can wait, far below {@code max-waiting}),
+     * so an overload is answered 503 here rather than left queuing for a connection.
+     *
+     * @return the answer to come: the group's answer, its failure, 503 at once when too many wait, or 503 when the
+     *         group takes longer than {@code max-wait}
+     */
+    public DeferredResult<ResponseEntity<?>> submit(SingleRequest request) {
+        var answer = new DeferredResult<ResponseEntity<?>>(properties.maxWait().toMillis(), this::notStoredInTime);
         if (!running || !waiting.offer(request)) {
             turnedAway.increment();
-            return unavailable("overloaded", "Too many requests at once", "Ingest already has "
+            answer.setResult(unavailable("overloaded", "Too many requests at once", "Ingest already has "
                     + properties.maxWaiting() + " single requests waiting to be stored. Nothing of this request "
-                    + "was stored. Send it again after Retry-After; with the same Idempotency-Key it takes effect once.");
+                    + "was stored. Send it again after Retry-After; with the same Idempotency-Key it takes effect once."));
+            return answer;
         }
-        try {
-            return request.result().get(properties.maxWait().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure; // answered as any failure of a request's own transaction would be
+        // A failure is answered as any failure of a request's own transaction would be.
+        request.result().whenComplete((stored, failure) -> {
+            if (failure != null) {
+                answer.setErrorResult(failure);
+            } else {
+                answer.setResult(stored);
             }
-            throw new IllegalStateException("storing a group of single requests failed", e.getCause());
-        } catch (TimeoutException e) {
-            return notStoredInTime();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return notStoredInTime();
-        }
+        });
+        return answer;
     }
 
     private ResponseEntity<?> notStoredInTime() {
@@ -164,7 +168,7 @@ public class SingleRequestGroups implements SmartLifecycle {
         return running;
     }
 
-    /** Stops after the web server has finished its requests, which wait on this. */
+    /** Stops after the web server has finished its requests (asynchronous ones included), which wait on this. */
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 4096;

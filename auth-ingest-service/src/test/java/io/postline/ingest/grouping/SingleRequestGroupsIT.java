@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
@@ -39,8 +40,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-@StageIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+// Far fewer request threads than requests that wait: a waiting request must not hold one.
+@StageIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"management.server.port=0",
+        "server.tomcat.threads.max=" + SingleRequestGroupsIT.REQUEST_THREADS,
+        "postline.ingest.single-requests.max-waiting=" + SingleRequestGroupsIT.MAX_WAITING})
 class SingleRequestGroupsIT {
+    static final int REQUEST_THREADS = 20;
+    static final int MAX_WAITING = 200;
     private static final TopicProbe probe = TopicProbe.shared();
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -152,6 +158,59 @@ class SingleRequestGroupsIT {
         var sizes = meters.get("postline.ingest.single.group.size").summary();
         // the held one; then the 181 queued, of which the key sent 60 times takes one group per repeat; then two
         assertThat(sizes.count() - groupsBefore).as("184 requests stored in 63 transactions").isEqualTo(1 + 60 + 2);
+    }
+
+    @Test
+    void requestsBeyondMaxWaitingAreAnswered503AtOnceAndNothingOfThemIsStored() throws Exception {
+        double turnedAwayBefore = meters.get("postline.ingest.requests.turned.away").counter().count();
+        List<CompletableFuture<HttpResponse<String>>> waitingAnswers = new ArrayList<>();
+        List<HttpResponse<String>> overflowAnswers = new ArrayList<>();
+        CompletableFuture<HttpResponse<String>> held;
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            try (var insert = blocker.prepareStatement("insert into idempotency_key (idempotency_key, endpoint, "
+                    + "request_hash, status, response) values ('overload-blocker', ?, 'held', 0, '')")) {
+                insert.setString(1, GroupCommit.ENDPOINT);
+                insert.executeUpdate();
+            }
+            held = post(body("OVER-HELD", 4100), "overload-blocker");
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from "
+                    + "pg_stat_activity where wait_event_type = 'Lock' and query like 'insert into idempotency_key%'",
+                    Integer.class) == 1);
+            for (int i = 0; i < MAX_WAITING; i++) {
+                waitingAnswers.add(post(body("OVER-W-" + i, 100 + i), "over-w-" + i));
+            }
+            // ten times as many as there are request threads: only possible when none is held while waiting
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    meters.get("postline.ingest.single.waiting").gauge().value() == MAX_WAITING);
+            for (int i = 0; i < 25; i++) {
+                // answered while the group is still held: the guard only keeps a broken build from hanging
+                overflowAnswers.add(post(body("OVER-X-" + i, 100 + i), "over-x-" + i).get(30, TimeUnit.SECONDS));
+            }
+            blocker.rollback();
+        }
+        assertThat(overflowAnswers).allSatisfy(r -> {
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+            assertThat(r.headers().firstValue("Retry-After")).contains("2");
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("application/problem+json"));
+            assertThat(EventJson.mapper().readTree(r.body()).get("type").asString()).endsWith("/overloaded");
+        });
+        assertThat(meters.get("postline.ingest.requests.turned.away").counter().count() - turnedAwayBefore)
+                .isEqualTo(25);
+        assertThat(held.join().statusCode()).isEqualTo(202);
+        assertThat(waitingAnswers).allSatisfy(r -> assertThat(r.join().statusCode()).as(r.join().body())
+                .isEqualTo(202));
+        assertThat(stored("OVER-X-%")).as("nothing of a turned-away request is stored").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from idempotency_key where idempotency_key like 'over-x-%'",
+                Integer.class)).as("nor its key, so that sending it again takes effect").isZero();
+
+        List<HttpResponse<String>> again = IntStream.range(0, 25).mapToObj(i ->
+                post(body("OVER-X-" + i, 100 + i), "over-x-" + i)).toList().stream().map(CompletableFuture::join)
+                .toList();
+        assertThat(again).allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isEqualTo(202));
+        assertThat(stored("OVER-W-%")).isEqualTo(MAX_WAITING);
+        assertThat(stored("OVER-X-%")).isEqualTo(25);
     }
 
     @Test
