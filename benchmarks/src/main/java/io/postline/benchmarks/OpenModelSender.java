@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -40,8 +43,8 @@ final class OpenModelSender {
      * @param acceptance       scheduled time → final HTTP answer, in microseconds
      * @param statuses         final HTTP status → requests (-1: no answer)
      * @param retries          requests sent again after an overload answer
-     * @param overloads        every overload answer, the last attempts' too, by kind: the status ("503", "429")
-     *                         or, when no answer came, the client's exception (a refusal and a connection the
+     * @param overloads        every overload answer, the last attempts' too, by kind: the status and its problem
+     *                         type when the body names one ("503 overloaded", "429"), or, when no answer came, the client's exception (a refusal and a connection the
      *                         server never took tell different stories)
      * @param lateStartsMicros how far behind schedule the sender itself fell at worst (its own limit)
      */
@@ -53,6 +56,12 @@ final class OpenModelSender {
         }
     }
 
+    /** The body of an overload answer only (it names why, e.g. overloaded or not-stored-in-time), none of others. */
+    private static final HttpResponse.BodyHandler<String> OVERLOAD_BODIES = info ->
+            info.statusCode() == 503 || info.statusCode() == 429
+                    ? HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8)
+                    : HttpResponse.BodySubscribers.replacing(null);
+    private static final Pattern PROBLEM_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"[^\"]*/([^\"/]+)\"");
     private final HttpClient http;
     private final String baseUrl;
     private final String bearer;
@@ -110,12 +119,12 @@ final class OpenModelSender {
     /** The final status: the answer, or -1 when none came; overload answers are tried again. */
     private CompletableFuture<Integer> attempt(HttpRequest request, int attempt, AtomicInteger retries,
                                                Map<String, Integer> overloads) {
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
+        return http.sendAsync(request, OVERLOAD_BODIES).handle((response, error) -> {
             int status = error != null ? -1 : response.statusCode();
             boolean overload = status == -1 || status == 503 || status == 429;
             if (overload) {
-                overloads.merge(status == -1 ? rootCause(error).getClass().getSimpleName() : Integer.toString(status),
-                        1, Integer::sum);
+                overloads.merge(status == -1 ? rootCause(error).getClass().getSimpleName()
+                        : kind(status, response.body()), 1, Integer::sum);
             }
             if (!overload || attempt >= ATTEMPTS) {
                 return CompletableFuture.completedFuture(status);
@@ -126,6 +135,12 @@ final class OpenModelSender {
                             CompletableFuture.delayedExecutor(Math.min(delay, 10), TimeUnit.SECONDS))
                     .thenCompose(ignored -> attempt(request, attempt + 1, retries, overloads));
         }).thenCompose(f -> f);
+    }
+
+    /** "503 overloaded": the status and, from a problem-details body, the last part of its type. */
+    static String kind(int status, String body) {
+        Matcher type = PROBLEM_TYPE.matcher(body == null ? "" : body);
+        return type.find() ? status + " " + type.group(1) : Integer.toString(status);
     }
 
     private static Throwable rootCause(Throwable error) {

@@ -227,7 +227,9 @@ public final class RestLoadBenchmark {
 
     private Phase phase(LocalStack stack, String token, OpenModelSender sender, List<OpenModelSender.Request> requests,
                         double requestsPerSecond, AcceptedPurchases purchases) throws Exception {
+        long overflowsBefore = ListenOverflows.snapshot();
         OpenModelSender.Result result = sender.send(requests, requestsPerSecond);
+        String overflows = ListenOverflows.describe(overflowsBefore, ListenOverflows.snapshot());
         if (!result.allAccepted()) {
             // Refused (or unanswered) after every attempt: not in the pipeline, so the checks count without them.
             out.printf("  FAILED: %,d of %,d authorizations not accepted after %d attempts; final answers %s; the "
@@ -259,9 +261,10 @@ public final class RestLoadBenchmark {
             }
         }
         out.printf("  sent in %.1f s (sender at worst %,d µs behind schedule); answers %s, %,d sent again after "
-                        + "503/429 or no answer%s; %,d posted%n", result.sendingTime().toNanos() / 1e9,
+                        + "503/429 or no answer%s%s; %,d posted%n", result.sendingTime().toNanos() / 1e9,
                 result.lateStartsMicros(), result.statuses(), result.retries(),
-                result.overloads().isEmpty() ? "" : " (overload answers " + result.overloads() + ")", posted);
+                result.overloads().isEmpty() ? "" : " (overload answers " + result.overloads() + ")", overflows,
+                posted);
         return new Phase(result, e2e, thirds, first, last, posted);
     }
 

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,7 +34,11 @@ class OpenModelSenderTest {
             // Refused twice (once shed, once rate-limited), then accepted.
             int status = call == 1 ? 503 : call == 2 ? 429 : 202;
             exchange.getResponseHeaders().add("Retry-After", "0");
-            exchange.sendResponseHeaders(status, -1);
+            byte[] problem = status == 503 ? """
+                    {"type":"https://postline.io/problems/overloaded","title":"Too many requests at once",\
+                    "status":503}""".getBytes(StandardCharsets.UTF_8) : new byte[0];
+            exchange.sendResponseHeaders(status, problem.length == 0 ? -1 : problem.length);
+            exchange.getResponseBody().write(problem);
             exchange.close();
         });
         server.start();
@@ -46,7 +51,15 @@ class OpenModelSenderTest {
         assertThat(result.allAccepted()).isTrue();
         assertThat(result.statuses()).isEqualTo(Map.of(202, 1));
         assertThat(result.retries()).isEqualTo(2);
-        assertThat(result.overloads()).isEqualTo(Map.of("503", 1, "429", 1));
+        assertThat(result.overloads()).isEqualTo(Map.of("503 overloaded", 1, "429", 1));
+    }
+
+    @Test
+    void anOverloadAnswerIsNamedByItsProblemTypeWhenItHasOne() {
+        assertThat(OpenModelSender.kind(503, "{\"type\": \"https://postline.io/problems/not-stored-in-time\"}"))
+                .isEqualTo("503 not-stored-in-time");
+        assertThat(OpenModelSender.kind(503, "Service Unavailable")).isEqualTo("503");
+        assertThat(OpenModelSender.kind(429, null)).isEqualTo("429");
     }
 
     @Test
