@@ -16,8 +16,8 @@ final class PipelineChecks {
     /**
      * The checks a run must pass to count: everything posted once, balanced, reconciled, no DLT, no error in the
      * services' logs (our code's warnings are printed, not failed: a transient retry is not a wrong result).
-     * {@code unique} and {@code duplicates} are what ingest took in: every line of a file, or what the REST
-     * sender had accepted ({@link AcceptedPurchases}).
+     * {@code unique} and {@code duplicates} are what ingest took in: every line of a file, or what ingest
+     * accepted of the REST sender's requests ({@link AcceptedPurchases}).
      */
     static boolean verify(StackSettings settings, Map<String, Long> summary, long unique, long duplicates,
                           PrintStream out) throws Exception {

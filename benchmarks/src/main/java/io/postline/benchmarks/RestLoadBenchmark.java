@@ -180,24 +180,22 @@ public final class RestLoadBenchmark {
         var timers0 = StageTimers.read(HTTP, stack);
         var cpu0 = cpu.snapshot();
         DatabaseLoad.Snapshot database0 = database.snapshot();
-        long unique0 = purchases.unique();
         Phase latency = phase(stack, token, sender, latencyRequests(plan, "L-", 2, plan.latencyCount(), purchases),
                 plan.latencyRate() / plan.latencyBatchSize(), purchases);
         var timers1 = StageTimers.read(HTTP, stack);
         var cpu1 = cpu.snapshot();
         DatabaseLoad.Snapshot database1 = database.snapshot();
-        long latencyUnique = purchases.unique() - unique0;
+        long latencyUnique = latency.newPurchases();
 
         int requests = (plan.throughputCount() + plan.batchSize() - 1) / plan.batchSize();
         out.printf("%nthroughput: %,d authorizations in %,d :batch requests of %d, offered at %,.0f/s%n",
                 plan.throughputCount(), requests, plan.batchSize(), plan.throughputRate());
-        long unique1 = purchases.unique();
         Phase throughput = phase(stack, token, sender,
                 batches("T-", 3, plan.throughputCount(), plan.batchSize(), purchases),
                 plan.throughputRate() / plan.batchSize(), purchases);
         var timers2 = StageTimers.read(HTTP, stack);
         var cpu2 = cpu.snapshot();
-        long throughputUnique = purchases.unique() - unique1;
+        long throughputUnique = throughput.newPurchases();
 
         out.printf("%nbaseline: %,d records through %d relays on the same broker ...%n", plan.baselineRecords(), RELAYS);
         byte[] payload = KafkaPassThrough.eventLikePayload(new BenchmarkAuthorizations(4, "B-").next().json("x"), 1500);
@@ -217,9 +215,9 @@ public final class RestLoadBenchmark {
         return consistent && accepted;
     }
 
-    /** What one phase sent and when its authorizations were posted. */
+    /** What one phase sent, when its authorizations were posted, and how many new purchases ingest accepted. */
     private record Phase(OpenModelSender.Result sent, Histogram endToEnd, LatencyThirds thirds, Instant firstScheduled,
-                         Instant lastPosted, long posted) {
+                         Instant lastPosted, long posted, long newPurchases) {
         double throughput() {
             return posted / (Duration.between(firstScheduled, lastPosted).toNanos() / 1e9);
         }
@@ -236,7 +234,7 @@ public final class RestLoadBenchmark {
                             + "checks count the accepted ones%n", result.scheduled().size() - result.accepted().size(),
                     result.scheduled().size(), OpenModelSender.ATTEMPTS, result.statuses());
         }
-        purchases.accepted(result.accepted());
+        long newPurchases = purchases.accepted(result.accepted());
         awaitReconciled(stack, token, purchases.total());
         Histogram e2e = LatencyThirds.latencyHistogram();
         Instant first = result.scheduled().values().stream().min(Instant::compareTo).orElseThrow();
@@ -265,7 +263,7 @@ public final class RestLoadBenchmark {
                 result.lateStartsMicros(), result.statuses(), result.retries(),
                 result.overloads().isEmpty() ? "" : " (overload answers " + result.overloads() + ")", overflows,
                 posted);
-        return new Phase(result, e2e, thirds, first, last, posted);
+        return new Phase(result, e2e, thirds, first, last, posted, newPurchases);
     }
 
     /** Requests in the latency phase's form: single POSTs, or {@code :batch} of the plan's latency batch size. */
