@@ -99,17 +99,9 @@ class SingleRequestGroupsIT {
         CompletableFuture<HttpResponse<String>> held;
         CompletableFuture<HttpResponse<String>> invalid;
         // closed (and its insert rolled back) even if a wait fails, so no later test meets the held key's lock
-        try (Connection blocker = dataSource.getConnection()) {
-            blocker.setAutoCommit(false);
-            try (var insert = blocker.prepareStatement("insert into idempotency_key (idempotency_key, endpoint, "
-                    + "request_hash, status, response) values ('group-blocker', ?, 'held', 0, '')")) {
-                insert.setString(1, GroupCommit.ENDPOINT);
-                insert.executeUpdate();
-            }
+        try (Connection blocker = keyHeldByAnotherTransaction("group-blocker")) {
             held = post(body("GROUP-HELD", 4100), "group-blocker");
-            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from "
-                    + "pg_stat_activity where wait_event_type = 'Lock' and query like 'insert into idempotency_key%'",
-                    Integer.class) == 1);
+            awaitCommitterHeld();
             for (int i = 0; i < 60; i++) {
                 plain.add(post(body("GROUP-P-" + i, 100 + i), null));
                 keyed.add(post(body("GROUP-K-" + i, 100 + i), "group-key-" + i));
@@ -166,17 +158,9 @@ class SingleRequestGroupsIT {
         List<CompletableFuture<HttpResponse<String>>> waitingAnswers = new ArrayList<>();
         List<HttpResponse<String>> overflowAnswers = new ArrayList<>();
         CompletableFuture<HttpResponse<String>> held;
-        try (Connection blocker = dataSource.getConnection()) {
-            blocker.setAutoCommit(false);
-            try (var insert = blocker.prepareStatement("insert into idempotency_key (idempotency_key, endpoint, "
-                    + "request_hash, status, response) values ('overload-blocker', ?, 'held', 0, '')")) {
-                insert.setString(1, GroupCommit.ENDPOINT);
-                insert.executeUpdate();
-            }
+        try (Connection blocker = keyHeldByAnotherTransaction("overload-blocker")) {
             held = post(body("OVER-HELD", 4100), "overload-blocker");
-            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from "
-                    + "pg_stat_activity where wait_event_type = 'Lock' and query like 'insert into idempotency_key%'",
-                    Integer.class) == 1);
+            awaitCommitterHeld();
             for (int i = 0; i < MAX_WAITING; i++) {
                 waitingAnswers.add(post(body("OVER-W-" + i, 100 + i), "over-w-" + i));
             }
@@ -241,6 +225,28 @@ class SingleRequestGroupsIT {
             jdbc.execute("drop trigger refuse_group_poison on authorization_received; "
                     + "drop function refuse_group_poison()");
         }
+    }
+
+    /**
+     * A transaction that has inserted the key and not committed: the group that claims it waits on its lock, and
+     * so does the one committer thread, until the connection is rolled back or closed.
+     */
+    private Connection keyHeldByAnotherTransaction(String key) throws Exception {
+        Connection blocker = dataSource.getConnection();
+        blocker.setAutoCommit(false);
+        try (var insert = blocker.prepareStatement("insert into idempotency_key (idempotency_key, endpoint, "
+                + "request_hash, status, response) values (?, ?, 'held', 0, '')")) {
+            insert.setString(1, key);
+            insert.setString(2, GroupCommit.ENDPOINT);
+            insert.executeUpdate();
+        }
+        return blocker;
+    }
+
+    private void awaitCommitterHeld() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from "
+                + "pg_stat_activity where wait_event_type = 'Lock' and query like 'insert into idempotency_key%'",
+                Integer.class) == 1);
     }
 
     private SingleRequest request(String authorizationId, String key) {
