@@ -42,7 +42,7 @@ final class ListenOverflows {
         throw new IllegalArgumentException("no TcpExt ListenOverflows in /proc/net/netstat");
     }
 
-    /** ", the kernel dropped N connection attempts (listen backlog full)" when it did, else nothing. */
+    /** ", the kernel dropped N connection attempts (…)" when it did; nothing when it did not, or cannot tell. */
     static String describe(long before, long after) {
         if (before < 0 || after < 0 || after == before) {
             return "";

@@ -44,8 +44,9 @@ final class OpenModelSender {
      * @param statuses         final HTTP status → requests (-1: no answer)
      * @param retries          requests sent again after an overload answer
      * @param overloads        every overload answer, the last attempts' too, by kind: the status and its problem
-     *                         type when the body names one ("503 overloaded", "429"), or, when no answer came, the client's exception (a refusal and a connection the
-     *                         server never took tell different stories)
+     *                         type when the body names one ("503 overloaded", "429"), or, when no answer came,
+     *                         the client's exception (a refusal and a connection the server never took tell
+     *                         different stories)
      * @param lateStartsMicros how far behind schedule the sender itself fell at worst (its own limit)
      */
     record Result(Map<String, Instant> scheduled, Set<String> accepted, Histogram acceptance,

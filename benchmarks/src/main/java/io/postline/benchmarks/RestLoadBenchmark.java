@@ -210,7 +210,8 @@ public final class RestLoadBenchmark {
                 cpu.peakMemory(), baseline);
         DatabaseLoad.print("in the latency phase", database0, database1, latencyUnique, out);
         boolean accepted = latency.sent().allAccepted() && throughput.sent().allAccepted();
-        boolean consistent = PipelineChecks.verify(settings, summary, purchases.unique(), purchases.duplicates(), out);
+        boolean consistent = PipelineChecks.verify(settings, summary, purchases.unique(), purchases.duplicates(),
+                out);
         out.printf("  [%s] every request accepted%n", accepted ? "ok" : "FAILED");
         return consistent && accepted;
     }

@@ -24,10 +24,11 @@ import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * Group commit of single requests. A request thread hands its checked request over and returns at once (the
- * request stays open, asynchronously, holding no thread); one committer thread stores whatever has queued up meanwhile in one transaction ({@link GroupCommit}) and answers each
- * request once that has committed. Nothing waits on purpose: under a light load a group is one request, and
- * under a heavy one the requests that arrive while a group commits form the next. A single request then no
- * longer pays a transaction, a WAL flush, an outbox batch and a relay acknowledgement of its own.
+ * request stays open, asynchronously, holding no thread); one committer thread stores whatever has queued up
+ * meanwhile in one transaction ({@link GroupCommit}) and answers each request once that has committed. Nothing
+ * waits on purpose: under a light load a group is one request, and under a heavy one the requests that arrive
+ * while a group commits form the next. A single request then no longer pays a transaction, a WAL flush, an
+ * outbox batch and a relay acknowledgement of its own.
  *
  * <p>A group whose transaction fails for a reason that is not transient is stored again one request at a
  * time, so that only the request that fails is answered with the failure. A repeated key waits for the next
@@ -71,13 +72,16 @@ public class SingleRequestGroups implements SmartLifecycle {
             turnedAway.increment();
             answer.setResult(unavailable("overloaded", "Too many requests at once", "Ingest already has "
                     + properties.maxWaiting() + " single requests waiting to be stored. Nothing of this request "
-                    + "was stored. Send it again after Retry-After; with the same Idempotency-Key it takes effect once."));
+                    + "was stored. Send it again after Retry-After; with the same Idempotency-Key it takes effect "
+                    + "once."));
             return answer;
         }
         // A failure is answered as any failure of a request's own transaction would be.
         request.result().whenComplete((stored, failure) -> {
-            if (failure != null) {
+            if (failure instanceof RuntimeException) {
                 answer.setErrorResult(failure);
+            } else if (failure != null) { // an Error: still a problem-details 500, not the container's page
+                answer.setErrorResult(new IllegalStateException("storing a group of single requests failed", failure));
             } else {
                 answer.setResult(stored);
             }
