@@ -31,6 +31,16 @@ class EventIdsTest {
     }
 
     @Test
+    void derivedAndNamedIdsAreTheSameInEveryVersion() {
+        // Values from the first release's code: a replay after an upgrade must derive the ids the inboxes hold.
+        UUID parent = UUID.fromString("0190a3c2-4b5e-7d6f-8a9b-0c1d2e3f4a5b");
+        assertThat(EventIds.NAMESPACE).hasToString("80d47a17-477d-580c-b58a-9aea859a46e1");
+        assertThat(EventIds.derive(parent, "dedup", 0)).hasToString("0190a3c2-4b5e-8d6f-b30f-a7e43e42c6f5");
+        assertThat(EventIds.derive(parent, "posting/leg", 7L)).hasToString("0190a3c2-4b5e-8d76-8412-08cf590e4372");
+        assertThat(EventIds.of("acquirer-batch")).hasToString("0ff0da4a-4389-56b0-8435-97997bcb3012");
+    }
+
+    @Test
     void rootIdsAreVersion7AndOrderedByTheirMillisecond() {
         UUID earlier = EventIds.timeOrdered(1_780_000_000_000L);
         UUID later = EventIds.timeOrdered(1_780_000_000_001L);
