@@ -98,7 +98,7 @@ public final class EventIds {
 
     /**
      * A digest that has taken {@link #NAMESPACE}, copied for each derived id: looking SHA-1 up among the
-     * security providers for every id was about 1 % of the stages' CPU (JFR, batch-file benchmark). A holder
+     * security providers for every id was 0.7 % of the services' CPU (JFR, batch-file benchmark). A holder
      * class, because NAMESPACE is itself computed through {@link #sha1} when EventIds is initialized.
      */
     private static final class PostlineNamespace {
