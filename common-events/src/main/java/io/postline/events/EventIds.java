@@ -106,7 +106,9 @@ public final class EventIds {
 
         static MessageDigest copy() {
             try {
-                return (MessageDigest) PRIMED.clone(); // PRIMED itself is never updated again, so copies may race
+                // Cloning only reads PRIMED, which nothing updates after this class is initialized, so threads may
+                // clone it at once.
+                return (MessageDigest) PRIMED.clone();
             } catch (CloneNotSupportedException e) {
                 return digestAfter(NAMESPACE);
             }

@@ -32,7 +32,8 @@ class EventIdsTest {
 
     @Test
     void derivedAndNamedIdsAreTheSameInEveryVersion() {
-        // Values from the first release's code: a replay after an upgrade must derive the ids the inboxes hold.
+        // Fixed values: a replay after an upgrade must derive the ids the inboxes already hold, so any change to
+        // how ids are computed must fail here (these were computed before the namespace's digest was reused).
         UUID parent = UUID.fromString("0190a3c2-4b5e-7d6f-8a9b-0c1d2e3f4a5b");
         assertThat(EventIds.NAMESPACE).hasToString("80d47a17-477d-580c-b58a-9aea859a46e1");
         assertThat(EventIds.derive(parent, "dedup", 0)).hasToString("0190a3c2-4b5e-8d6f-b30f-a7e43e42c6f5");
