@@ -50,6 +50,9 @@ public record AuthorizationRequest(
     }
 
     public record MoneyBody(@NotNull @Positive Long amountMinor, @NotBlank String currency) {
+        /** Compiled once: {@code String.matches} compiles its regex on every call, for every amount taken in. */
+        private static final java.util.regex.Pattern THREE_LETTERS = java.util.regex.Pattern.compile("[A-Z]{3}");
+
         Money toMoney() {
             return new Money(amountMinor, currency);
         }
@@ -60,7 +63,8 @@ public record AuthorizationRequest(
                 return true; // reported by @NotBlank
             }
             try {
-                return currency.matches("[A-Z]{3}") && Currency.getInstance(currency).getDefaultFractionDigits() >= 0;
+                return THREE_LETTERS.matcher(currency).matches()
+                        && Currency.getInstance(currency).getDefaultFractionDigits() >= 0;
             } catch (IllegalArgumentException e) {
                 return false;
             }

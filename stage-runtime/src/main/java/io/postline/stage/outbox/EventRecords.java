@@ -6,8 +6,6 @@ import io.postline.events.IsoInstants;
 import io.postline.events.PipelineEvent;
 import io.postline.events.Topic;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /** Builds the outbox record of an event: topic from the catalogue, key = authorization id, CloudEvents headers. */
@@ -23,20 +21,21 @@ public final class EventRecords {
     public static OutboxRecord of(UUID eventId, PipelineEvent event, String source, Instant time, String traceparent,
                                   boolean replay) {
         Topic topic = Topic.forEvent(event);
-        Map<String, String> headers = new HashMap<>(10);
-        headers.put(CloudEventHeaders.ID, eventId.toString());
-        headers.put(CloudEventHeaders.TYPE, topic.eventType());
-        headers.put(CloudEventHeaders.SOURCE, source);
-        headers.put(CloudEventHeaders.TIME, IsoInstants.format(time));
-        headers.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-        headers.put(CloudEventHeaders.SUBJECT, event.authorizationId());
-        headers.put(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        OrderedHeaders.Builder headers = new OrderedHeaders.Builder(9)
+                .put(CloudEventHeaders.ID, eventId.toString())
+                .put(CloudEventHeaders.TYPE, topic.eventType())
+                .put(CloudEventHeaders.SOURCE, source)
+                .put(CloudEventHeaders.TIME, IsoInstants.format(time))
+                .put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0)
+                .put(CloudEventHeaders.SUBJECT, event.authorizationId())
+                .put(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
         if (traceparent != null) {
             headers.put(CloudEventHeaders.TRACEPARENT, traceparent);
         }
         if (replay) {
             headers.put(CloudEventHeaders.REPLAY, "true");
         }
-        return new OutboxRecord(eventId, topic.topicName(), event.authorizationId(), headers, EventJson.write(event));
+        return new OutboxRecord(eventId, topic.topicName(), event.authorizationId(), headers.build(),
+                EventJson.write(event));
     }
 }

@@ -13,7 +13,7 @@ public record OutboxRecord(UUID eventId, String topic, String key, Map<String, S
     public OutboxRecord {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(topic, "topic");
-        headers = Map.copyOf(headers);
+        headers = OrderedHeaders.copyOf(headers); // in the order given, which is the order sent
         Objects.requireNonNull(payload, "payload");
     }
 
