@@ -62,8 +62,9 @@ public class StageBatchProcessor implements BatchMessageListener<String, byte[]>
 
     @Override
     public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
-        // The same id twice in one batch (a producer retry) counts once.
-        Map<UUID, Decoded> batch = new LinkedHashMap<>();
+        // The same id twice in one batch (a producer retry) counts once. Sized for the batch: growing it from the
+        // default through batches of thousands was up to 0.6 % of the services' CPU (JFR, thirtieth round).
+        Map<UUID, Decoded> batch = LinkedHashMap.newLinkedHashMap(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             Decoded d = RecordDecoder.decode(record);
             if (batch.putIfAbsent(d.eventId(), d) != null) {
@@ -144,7 +145,7 @@ public class StageBatchProcessor implements BatchMessageListener<String, byte[]>
                 fresh = inbox.claim(ids);
             }
             List<InboundEvent> events = new ArrayList<>(fresh.size());
-            Map<UUID, ConsumerRecord<String, byte[]>> records = new LinkedHashMap<>();
+            Map<UUID, ConsumerRecord<String, byte[]>> records = LinkedHashMap.newLinkedHashMap(decoded.size());
             List<Decoded.Poison> poison = new ArrayList<>();
             List<Decoded.Event> replayedRepeats = new ArrayList<>();
             for (Decoded d : decoded) {
