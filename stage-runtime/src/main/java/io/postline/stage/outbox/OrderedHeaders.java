@@ -55,11 +55,10 @@ final class OrderedHeaders extends AbstractMap<String, String> {
         Builder put(String name, String value) {
             Objects.requireNonNull(name, "header name");
             valueOf(name, value);
-            for (int i = 0; i < size; i++) {
-                if (names[i].equals(name)) {
-                    values[i] = value;
-                    return this;
-                }
+            int at = indexOf(names, size, name);
+            if (at >= 0) {
+                values[at] = value;
+                return this;
             }
             if (size == names.length) {
                 names = Arrays.copyOf(names, size * 2 + 1);
@@ -89,17 +88,18 @@ final class OrderedHeaders extends AbstractMap<String, String> {
 
     @Override
     public String get(Object name) {
-        int i = indexOf(name);
+        int i = indexOf(names, names.length, name);
         return i < 0 ? null : values[i];
     }
 
     @Override
     public boolean containsKey(Object name) {
-        return indexOf(name) >= 0;
+        return indexOf(names, names.length, name) >= 0;
     }
 
-    private int indexOf(Object name) {
-        for (int i = 0; i < names.length; i++) {
+    /** Where {@code name} is among the first {@code size} names, or -1. */
+    private static int indexOf(String[] names, int size, Object name) {
+        for (int i = 0; i < size; i++) {
             if (names[i].equals(name)) {
                 return i;
             }
