@@ -23,12 +23,11 @@ import io.postline.events.SampleEvents;
 import io.postline.events.Topic;
 import io.postline.reconciliation.domain.ReconStatus;
 import io.postline.reconciliation.store.ReconItems;
+import io.postline.stage.test.GenericPlan;
 import io.postline.stage.test.StageIntegrationTest;
 import io.postline.stage.test.TestTokens;
 import io.postline.stage.test.TopicProbe;
 import java.net.URI;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -46,7 +45,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -260,29 +258,9 @@ class ReconciliationIT {
         // pgjdbc prepares a statement on the server after a few runs; PostgreSQL may then plan it once for any
         // parameters (a generic plan). Such a plan can use the partial index only if the statement's own text
         // implies the index predicate, and with only settled items' entries left out of it the scan stays small.
-        String numbered = ReconItems.QUIET;
-        for (int i = 1; numbered.contains("?"); i++) {
-            numbered = numbered.replaceFirst("\\?", "\\$" + i);
-        }
-        String prepare = "prepare quiet_plan(text[], float8, int) as " + numbered;
-        String plan = jdbc.execute((ConnectionCallback<String>) c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute(prepare);
-                st.execute("set plan_cache_mode = force_generic_plan");
-                st.execute("set enable_seqscan = off"); // a table this small would be read whole otherwise
-                try (ResultSet rs = st.executeQuery("explain execute quiet_plan('{AWAITING_POSTING}', 30, 500)")) {
-                    StringBuilder lines = new StringBuilder();
-                    while (rs.next()) {
-                        lines.append(rs.getString(1)).append('\n');
-                    }
-                    return lines.toString();
-                } finally {
-                    st.execute("deallocate quiet_plan");
-                    st.execute("reset plan_cache_mode");
-                    st.execute("reset enable_seqscan");
-                }
-            }
-        });
+        // A table this small would be read whole otherwise.
+        String plan = GenericPlan.of(jdbc, ReconItems.QUIET, "text[], float8, int", "'{AWAITING_POSTING}', 30, 500",
+                "enable_seqscan = off");
 
         assertThat(plan).as(plan).contains("recon_item_open");
     }

@@ -2,15 +2,12 @@ package io.postline.dedup.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.postline.stage.test.GenericPlan;
 import io.postline.stage.test.StageIntegrationTest;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -42,41 +39,13 @@ class DedupWindowPlanIT {
         jdbc.execute("analyze authorization_seen");
         jdbc.execute("analyze fingerprint");
 
-        List<String> plan = genericPlan(DedupWindow.FIND, "text[], float8, text[], float8",
+        String plan = GenericPlan.of(jdbc, DedupWindow.FIND, "text[], float8, text[], float8",
                 "'{PLAN-1,PLAN-2}', 86400, '{plan-x,plan-y}', 86400");
 
-        assertThat(plan).as(String.join("\n", plan))
+        assertThat(plan.lines()).as(plan)
                 .anyMatch(line -> line.contains("authorization_seen_pkey"))
                 .anyMatch(line -> line.contains("fingerprint_pkey"))
                 .noneMatch(line -> line.contains("first_seen") && line.contains("Index"))
                 .noneMatch(line -> line.contains("BitmapAnd"));
-    }
-
-    /** The generic plan the plan cache would keep for {@code sql}, its {@code ?} numbered as parameters. */
-    private List<String> genericPlan(String sql, String types, String arguments) {
-        StringBuilder numbered = new StringBuilder();
-        int n = 0;
-        for (char c : sql.toCharArray()) {
-            numbered.append(c == '?' ? "$" + ++n : String.valueOf(c));
-        }
-        // One connection for all of it: the prepared statement and the setting live in its session.
-        return jdbc.execute((ConnectionCallback<List<String>>) connection -> {
-            try (Statement st = connection.createStatement()) {
-                st.execute("prepare window_find(" + types + ") as " + numbered);
-                try {
-                    st.execute("set plan_cache_mode = force_generic_plan");
-                    List<String> lines = new ArrayList<>();
-                    try (var rs = st.executeQuery("explain execute window_find(" + arguments + ")")) {
-                        while (rs.next()) {
-                            lines.add(rs.getString(1));
-                        }
-                    }
-                    return lines;
-                } finally {
-                    st.execute("reset plan_cache_mode");
-                    st.execute("deallocate window_find");
-                }
-            }
-        });
     }
 }
