@@ -65,12 +65,12 @@ public class IdempotencyKeys {
         jdbc.update("delete from idempotency_key where idempotency_key = any(?::text[]) and endpoint = ? "
                         + "and created_at < now() - make_interval(secs => ?)",
                 SqlArrays.text(byKey.keySet()), endpoint, ttl.toMillis() / 1000.0);
-        List<String> claimed = jdbc.queryForList("insert into idempotency_key (idempotency_key, endpoint, "
-                        + "request_hash, status, response) select k, ?, h, s, r "
-                        + "from unnest(?::text[], ?::text[], ?::int4[], ?::text[]) as t(k, h, s, r) "
-                        + "on conflict do nothing returning idempotency_key", String.class, endpoint,
+        List<String> claimed = jdbc.queryForList("insert into idempotency_key (idempotency_key, request_hash, "
+                        + "status, response, endpoint) select "
+                        + SqlArrays.unnested("?::text[]", "?::text[]", "?::int4[]", "?::text[]")
+                        + ", ? on conflict do nothing returning idempotency_key", String.class,
                 SqlArrays.text(sorted, Claiming::key), SqlArrays.text(sorted, Claiming::requestHash),
-                SqlArrays.int4(sorted, Claiming::status), SqlArrays.text(sorted, Claiming::response));
+                SqlArrays.int4(sorted, Claiming::status), SqlArrays.text(sorted, Claiming::response), endpoint);
         Map<String, Claim> claims = new HashMap<>(sorted.size() * 2);
         claimed.forEach(key -> claims.put(key, new Claim.Claimed()));
         byKey.keySet().removeAll(claims.keySet());

@@ -146,8 +146,8 @@ public class Ledger {
             }
         }
         jdbc.update("insert into journal_line (journal_id, line_no, account_number, side, amount_minor, currency, "
-                + "narrative, sort_code, role) select * from unnest(" + SqlArrays.UUIDS + ", ?::int[], ?::text[], ?::char[], "
-                + "?::bigint[], ?::char(3)[], ?::text[], ?::text[], ?::text[])",
+                + "narrative, sort_code, role) select " + SqlArrays.unnested(SqlArrays.UUIDS, "?::int[]", "?::text[]",
+                "?::char[]", "?::bigint[]", "?::char(3)[]", "?::text[]", "?::text[]", "?::text[]"),
                 SqlArrays.uuids(rows, LineRow::journalId), SqlArrays.int4(rows, r -> r.line().lineNo()),
                 SqlArrays.text(rows, r -> r.line().accountNumber()),
                 SqlArrays.text(rows, r -> r.line().side() == EntrySide.DEBIT ? "D" : "C"),

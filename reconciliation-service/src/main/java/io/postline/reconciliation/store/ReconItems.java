@@ -159,7 +159,7 @@ public class ReconItems {
         }
         List<Map.Entry<String, Received>> rows = List.copyOf(received.entrySet());
         jdbc.update("insert into recon_received_event (authorization_id, event_id, payload, traceparent) "
-                        + "select * from unnest(?::text[], " + SqlArrays.UUIDS + ", ?::bytea[], ?::text[])"
+                        + "select " + SqlArrays.unnested("?::text[]", SqlArrays.UUIDS, "?::bytea[]", "?::text[]")
                         + (repeatsTolerated ? " on conflict (authorization_id) do nothing" : ""),
                 SqlArrays.text(rows, Map.Entry::getKey), SqlArrays.uuids(rows, r -> r.getValue().eventId()),
                 SqlArrays.bytea(rows, r -> r.getValue().payload()), SqlArrays.text(rows, r -> r.getValue().traceparent()));

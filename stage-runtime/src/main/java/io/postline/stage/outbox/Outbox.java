@@ -28,9 +28,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public class Outbox {
     private static final String COLUMNS = "event_id, cause_id, topic, message_key, headers, payload, headers_derived";
-    private static final String ROWS = "select e, c, t, k, h, p, true from unnest(" + SqlArrays.UUIDS + ", "
-            + SqlArrays.UUIDS + ", ?::text[], "
-            + "?::text[], ?::text[], ?::bytea[]) as u(e, c, t, k, h, p)";
+    private static final String ROWS = "select " + SqlArrays.unnested(SqlArrays.UUIDS, SqlArrays.UUIDS, "?::text[]",
+            "?::text[]", "?::text[]", "?::bytea[]") + ", true";
     // One pending-publication row per statement lists the seqs it stored (V3 migration explains why).
     private static final String TRACKED = ", pending as (insert into outbox_pending (seqs) select array_agg(seq order by seq) "
             + "from stored having count(*) > 0 returning batch_id) ";

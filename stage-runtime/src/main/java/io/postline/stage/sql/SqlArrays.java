@@ -26,6 +26,21 @@ public final class SqlArrays {
     private SqlArrays() {
     }
 
+    /**
+     * The select list that turns equally long array parameters into rows, one column each:
+     * {@code unnest(?::text[]), unnest(?::uuid[]), ...}, for {@code insert ... select}. In the select list the
+     * arrays are stepped through together, a row at a time. Written as {@code from unnest(a, b, ...)} instead,
+     * PostgreSQL first copies every row into a tuple store, which goes to a temporary file past {@code work_mem}
+     * (4 MB by default): a stage's batch of outputs did (docs/benchmarks.md, thirty-second round).
+     */
+    public static String unnested(String... arrayParameters) {
+        StringBuilder columns = new StringBuilder();
+        for (String parameter : arrayParameters) {
+            columns.append(columns.isEmpty() ? "" : ", ").append("unnest(").append(parameter).append(')');
+        }
+        return columns.toString();
+    }
+
     public static SqlArrayValue text(Collection<String> values) {
         return typed("text", values.toArray(String[]::new));
     }

@@ -3,6 +3,7 @@ package io.postline.stage.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.postline.events.AuthorizationReceived;
 import io.postline.events.AuthorizationUnique;
@@ -375,6 +376,21 @@ class StageRuntimeIT {
                 .as("each once").containsExactlyInAnyOrderElementsOf(ids);
         assertThat(outbox.held("held-source").count()).isZero();
         assertThat(releaseHeld(2)).isZero();
+    }
+
+    @Test
+    void aBatchsPendingSeqsAreCompressedWithLz4() {
+        assumeTrue(jdbc.queryForObject("select 'lz4' = any(enumvals) from pg_settings "
+                + "where name = 'default_toast_compression'", Boolean.class), "the server was built without lz4");
+        // Rolled back, so the relay never sees seqs that name no stored row.
+        String compression = tx.execute(status -> {
+            status.setRollbackOnly();
+            Long batch = jdbc.queryForObject("insert into outbox_pending (seqs) select array_agg(s) "
+                    + "from generate_series(1, 2000) s returning batch_id", Long.class);
+            return jdbc.queryForObject("select pg_column_compression(seqs) from outbox_pending where batch_id = ?",
+                    String.class, batch);
+        });
+        assertThat(compression).as("a full batch's seqs (16 kB) are compressed, and not with pglz").isEqualTo("lz4");
     }
 
     private int releaseHeld(int limit) {

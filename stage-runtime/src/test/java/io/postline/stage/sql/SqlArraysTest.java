@@ -18,6 +18,7 @@ import org.postgresql.jdbc.PgConnection;
 import org.postgresql.util.PGBinaryObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.support.SqlArrayValue;
 
 /**
@@ -88,6 +89,27 @@ class SqlArraysTest {
         List<String> back = jdbc.queryForList("select t from unnest(?::text[]) with ordinality as x(t, n) order by n",
                 String.class, SqlArrays.text(values));
         assertThat(back).isEqualTo(values);
+    }
+
+    @Test
+    void unnestedArraysBecomeRowsWithoutFirstBeingCopiedIntoATupleStore() throws Exception {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            keys.add("KEY-" + i);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            JdbcTemplate one = new JdbcTemplate(new SingleConnectionDataSource(c, true));
+            // Far less than the rows need: a tuple store would go to a temporary file.
+            one.execute("set work_mem = '64kB'");
+            one.execute("create temporary table unnested_rows (k text, p bytea)");
+            String plan = String.join("\n", one.queryForList("explain (analyze, buffers, costs off, timing off) "
+                            + "insert into unnested_rows select " + SqlArrays.unnested("?::text[]", "?::bytea[]"),
+                    String.class, SqlArrays.text(keys, k -> k),
+                    SqlArrays.bytea(keys, k -> k.getBytes(StandardCharsets.UTF_8))));
+            assertThat(plan).as(plan).contains("ProjectSet").doesNotContain("Function Scan").doesNotContain("temp");
+            assertThat(one.queryForObject("select count(*) from unnested_rows where p = convert_to(k, 'UTF8')",
+                    Integer.class)).as("each row's columns come from the same position").isEqualTo(keys.size());
+        }
     }
 
     @Test

@@ -1,0 +1,10 @@
+-- A pending-publication row lists every seq its transaction stored: up to a batch of 2,000, 16 kB, so
+-- PostgreSQL compresses it on every insert. With the default (pglz) that cost about 3 ms a batch of 2,000
+-- (1.5 µs a stored output, in the inserting transaction), lz4 almost nothing (measured in docs/benchmarks.md,
+-- thirty-second round). As in V4, only where the server was built with lz4.
+do $$
+begin
+    if exists (select 1 from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals)) then
+        alter table outbox_pending alter column seqs set compression lz4;
+    end if;
+end $$;
