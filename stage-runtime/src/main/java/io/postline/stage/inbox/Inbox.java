@@ -13,9 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * returns are new and must be processed, the others were processed before and are dropped.
  */
 public class Inbox {
-    private static final String CLAIM = "insert into inbox (event_id) select unnest(" + SqlArrays.UUIDS + ") "
-            + "on conflict (event_id) do nothing returning event_id";
-    private static final String RECORD_NEW = "insert into inbox (event_id) select unnest(" + SqlArrays.UUIDS + ")";
+    private static final String CLAIM = "insert into inbox (event_id) select " + SqlArrays.unnested(SqlArrays.UUIDS)
+            + " on conflict (event_id) do nothing returning event_id";
+    private static final String RECORD_NEW = "insert into inbox (event_id) select " + SqlArrays.unnested(SqlArrays.UUIDS);
 
     private final JdbcTemplate jdbc;
 
