@@ -17,8 +17,8 @@ import java.util.Map;
  * configured for tests rather than for production: the CI machines of this project run with {@code autovacuum}
  * off, so no table is vacuumed or analyzed during a run, plans rest on no statistics and dead rows pile up
  * (docs/benchmarks.md, seventh round). The other large databases on the server are named too: with autovacuum on, it
- * works through them during the run, and an earlier benchmark's 16 GB left behind cost a REST run 100 ms of p99
- * (docs/benchmarks.md, thirty-fourth round).
+ * works through them during the run, as it did through a whole REST latency phase on an earlier benchmark's 16 GB
+ * left behind (docs/benchmarks.md, twenty-ninth REST round).
  */
 record DatabaseServerSettings(String version, Map<String, Setting> settings, List<OtherDatabase> others) {
     /** The settings shown, in the order shown. */
