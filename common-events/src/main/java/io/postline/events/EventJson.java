@@ -3,13 +3,20 @@ package io.postline.events;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The one JSON mapping of events on the wire (Jackson 3), shared so every stage reads and writes alike. */
 public final class EventJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    // Buffers kept per thread: the default, one lock-free deque that every reader and writer takes
+                    // its buffers from and gives them back to, was 1.9 % of the services' CPU with eight stage
+                    // threads sharing it (JFR, docs/benchmarks.md, thirty-fifth round). Postline's threads are
+                    // platform threads (virtual threads are not enabled), so each one's buffers are reused.
+                    .recyclerPool(JsonRecyclerPools.threadLocalPool()).build())
             // Tolerant reader: a newer producer may add fields; removing or retyping one is a new version.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -35,7 +35,7 @@ public class RuleDecisions {
                     ps.setString(2, r.authorizationId());
                     ps.setString(3, d.ruleSetVersion());
                     ps.setString(4, d.decisiveId());
-                    SqlArrays.text(d.fired()).setValue(ps, 5);
+                    ps.setObject(5, SqlArrays.text(d.fired()));
                     ps.setString(6, switch (d.outcome()) {
                         case RuleSet.Outcome.Post p -> "POST";
                         case RuleSet.Outcome.Hold h -> "HOLD";

@@ -1,11 +1,8 @@
 package io.postline.stage.sql;
 
 import java.nio.ByteBuffer;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.UUID;
-import org.postgresql.util.PGBinaryObject;
-import org.postgresql.util.PGobject;
 
 /**
  * A {@code uuid[]} parameter in PostgreSQL's binary array format: sixteen bytes an id, no text on either side.
@@ -15,19 +12,18 @@ import org.postgresql.util.PGobject;
  * Postline's JDBC URL sets); on any other connection it sends the text form, {@link #getValue}, which the server
  * reads as the same array.
  */
-public final class UuidArray extends PGobject implements PGBinaryObject {
+public final class UuidArray extends BinaryArrayParameter {
     private static final int UUID_OID = 2950;
-    private static final int HEADER = 20; // dimensions, has-nulls flag, element type, length, lower bound
     private final UUID[] ids;
 
     UuidArray(UUID[] ids) {
+        super("uuid[]");
         this.ids = ids;
-        this.type = "uuid[]";
     }
 
     @Override
     public int lengthInBytes() {
-        int length = ids.length == 0 ? 12 : HEADER; // an empty array has no dimension
+        int length = ArrayHeader.length(ids.length);
         for (UUID id : ids) {
             length += id == null ? 4 : 20;
         }
@@ -41,10 +37,7 @@ public final class UuidArray extends PGobject implements PGBinaryObject {
         for (UUID id : ids) {
             nulls |= id == null;
         }
-        out.putInt(ids.length == 0 ? 0 : 1).putInt(nulls ? 1 : 0).putInt(UUID_OID);
-        if (ids.length > 0) {
-            out.putInt(ids.length).putInt(1);
-        }
+        ArrayHeader.write(out, ids.length, nulls, UUID_OID);
         for (UUID id : ids) {
             if (id == null) {
                 out.putInt(-1);
@@ -52,12 +45,6 @@ public final class UuidArray extends PGobject implements PGBinaryObject {
                 out.putInt(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
             }
         }
-    }
-
-    /** Never SQL NULL (the driver's default asks for the whole text form to find out). */
-    @Override
-    public boolean isNull() {
-        return false;
     }
 
     /** The array literal, for a connection that sends this parameter as text. */
@@ -70,17 +57,6 @@ public final class UuidArray extends PGobject implements PGBinaryObject {
         return literal.append('}').toString();
     }
 
-    /** A parameter only: the driver never reads one back into this class. */
-    @Override
-    public void setByteValue(byte[] value, int offset) throws SQLException {
-        throw new SQLException("UuidArray is a parameter, not a result type");
-    }
-
-    @Override
-    public void setValue(String value) throws SQLException {
-        throw new SQLException("UuidArray is a parameter, not a result type");
-    }
-
     @Override
     public boolean equals(Object other) {
         return other instanceof UuidArray that && Arrays.equals(ids, that.ids);
@@ -91,8 +67,4 @@ public final class UuidArray extends PGobject implements PGBinaryObject {
         return Arrays.hashCode(ids);
     }
 
-    @Override
-    public String toString() {
-        return getValue();
-    }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.core.Oid;
 import org.postgresql.jdbc.PgConnection;
 import org.postgresql.util.PGBinaryObject;
+import org.postgresql.util.PGobject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -24,10 +25,16 @@ import org.springframework.jdbc.support.SqlArrayValue;
 /**
  * Against the real server: each kind of array arrives typed, in order, nulls included; and each reaches the
  * driver as the typed Java array it encodes in binary (an {@code Object[]} would still work, slowly, so only
- * the class handed to the driver tells the two apart). UUID arrays write their own binary form, which must be
- * byte for byte the server's, and still arrive whole on a connection that sends them as text.
+ * the class handed to the driver tells the two apart). UUID, text and byte-string arrays write their own binary
+ * form, which must be byte for byte the server's, and still arrive whole on a connection that sends them as text.
  */
 class SqlArraysTest {
+    /** Values an array literal would have to quote or escape. */
+    private static final List<String> TRICKY_TEXT = Arrays.asList("a,b", "{\"q\":\"x\\y\"}", null, "NULL", "",
+            " spaced ", "é€");
+    private static final List<byte[]> TRICKY_BYTES = Arrays.asList(new byte[] {0, (byte) 0xff, '"', '\\', ','},
+            null, "{NULL}".getBytes(StandardCharsets.UTF_8), new byte[0]);
+
     private final DriverManagerDataSource dataSource = new DriverManagerDataSource(
             TestDatabases.freshDatabase("postline_sql_arrays"), TestDatabases.server().user(),
             TestDatabases.server().password());
@@ -128,12 +135,54 @@ class SqlArraysTest {
     }
 
     @Test
-    void everyKindReachesTheDriverAsATypedArray() throws Exception {
+    void textAndBytesAreSentInBinaryByteForByteAsTheServerWritesThem() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(c.unwrap(PgConnection.class).binaryTransferSend(Oid.TEXT_ARRAY)).isTrue();
+            assertThat(c.unwrap(PgConnection.class).binaryTransferSend(Oid.BYTEA_ARRAY)).isTrue();
+        }
+        for (List<String> values : List.of(List.<String>of(), List.of("é€ ☃"), TRICKY_TEXT)) {
+            assertSentAsServerWrites(SqlArrays.text(values), "text[]", values);
+        }
+        for (List<byte[]> values : List.<List<byte[]>>of(List.of(), List.of(new byte[0]), TRICKY_BYTES)) {
+            assertSentAsServerWrites(SqlArrays.bytea(values, b -> b), "bytea[]", values);
+        }
+    }
+
+    @Test
+    void textAndBytesArriveWholeOnAConnectionThatSendsThemAsText() throws Exception {
+        DriverManagerDataSource plain = new DriverManagerDataSource(
+                TestDatabases.freshDatabase("postline_sql_arrays") + "&binaryTransferDisable=TEXT_ARRAY,BYTEA_ARRAY",
+                TestDatabases.server().user(), TestDatabases.server().password());
+        try (Connection c = plain.getConnection()) {
+            assertThat(c.unwrap(PgConnection.class).binaryTransferSend(Oid.TEXT_ARRAY)).isFalse();
+            assertThat(c.unwrap(PgConnection.class).binaryTransferSend(Oid.BYTEA_ARRAY)).isFalse();
+        }
+        JdbcTemplate text = new JdbcTemplate(plain);
+        assertThat(text.queryForList("select t from unnest(?::text[]) with ordinality as x(t, n) order by n",
+                String.class, SqlArrays.text(TRICKY_TEXT))).isEqualTo(TRICKY_TEXT);
+        List<byte[]> back = text.queryForList("select b from unnest(?::bytea[]) with ordinality as x(b, n) order by n",
+                byte[].class, SqlArrays.bytea(TRICKY_BYTES, b -> b));
+        assertThat(back).usingElementComparator(Arrays::compare).isEqualTo(TRICKY_BYTES);
+        assertThat(text.queryForObject("select cardinality(?::text[])", Integer.class, SqlArrays.text(List.of())))
+                .isZero();
+    }
+
+    /** Our binary form is the server's own ({@code array_send}) of the same values sent as a literal. */
+    private void assertSentAsServerWrites(PGBinaryObject array, String type, List<?> values) {
+        byte[] ours = new byte[array.lengthInBytes() + 3];
+        array.toBytes(ours, 3);
+        byte[] servers = jdbc.queryForObject("select array_send(?::" + type + ")", byte[].class,
+                ((PGobject) array).getValue());
+        assertThat(Arrays.copyOfRange(ours, 3, ours.length)).as("%s %s", type, values).isEqualTo(servers);
+    }
+
+    @Test
+    void everyKindReachesTheDriverInBinaryForm() throws Exception {
         List<Object> one = List.of("item");
-        assertThat(handedToDriver(SqlArrays.text(List.of("a")))).isInstanceOf(String[].class);
-        assertThat(handedToDriver(SqlArrays.text(one, Object::toString))).isInstanceOf(String[].class);
-        assertThat(handedToDriver(SqlArrays.names(List.of(TimeUnit.SECONDS)))).isInstanceOf(String[].class);
-        assertThat(handedToDriver(SqlArrays.bytea(one, x -> new byte[] {1}))).isInstanceOf(byte[][].class);
+        assertThat(SqlArrays.text(List.of("a"))).isInstanceOf(PGBinaryObject.class);
+        assertThat(SqlArrays.text(one, Object::toString)).isInstanceOf(PGBinaryObject.class);
+        assertThat(SqlArrays.names(List.of(TimeUnit.SECONDS))).isInstanceOf(PGBinaryObject.class);
+        assertThat(SqlArrays.bytea(one, x -> new byte[] {1})).isInstanceOf(PGBinaryObject.class);
         assertThat(handedToDriver(SqlArrays.int8(List.of(1L)))).isInstanceOf(Long[].class);
         assertThat(handedToDriver(SqlArrays.int8(one, x -> 1L))).isInstanceOf(Long[].class);
         assertThat(handedToDriver(SqlArrays.int4(one, x -> 1))).isInstanceOf(Integer[].class);
