@@ -13,7 +13,7 @@ public final class EventJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     // Buffers kept per thread: the default, one lock-free deque that every reader and writer takes
-                    // its buffers from and gives them back to, was 1.9 % of the services' CPU with eight stage
+                    // its buffers from and gives them back to, was 2.2 % of the services' CPU with eight stage
                     // threads sharing it (JFR, docs/benchmarks.md, thirty-fifth round). Postline's threads are
                     // platform threads (virtual threads are not enabled), so each one's buffers are reused.
                     .recyclerPool(JsonRecyclerPools.threadLocalPool()).build())

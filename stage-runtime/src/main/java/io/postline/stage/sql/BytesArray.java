@@ -101,5 +101,4 @@ public final class BytesArray extends BinaryArrayParameter {
     public int hashCode() {
         return 31 * elementOid + Arrays.deepHashCode(elements);
     }
-
 }

@@ -66,5 +66,4 @@ public final class UuidArray extends BinaryArrayParameter {
     public int hashCode() {
         return Arrays.hashCode(ids);
     }
-
 }
