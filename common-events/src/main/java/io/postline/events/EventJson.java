@@ -3,6 +3,7 @@ package io.postline.events;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.DeserializationFeature;
@@ -16,7 +17,14 @@ public final class EventJson {
                     // its buffers from and gives them back to, was 2.2 % of the services' CPU with eight stage
                     // threads sharing it (JFR, docs/benchmarks.md, thirty-fifth round). Postline's threads are
                     // platform threads (virtual threads are not enabled), so each one's buffers are reused.
-                    .recyclerPool(JsonRecyclerPools.threadLocalPool()).build())
+                    .recyclerPool(JsonRecyclerPools.threadLocalPool())
+                    // Property names read as the JVM's own strings, the same instances as the records' component
+                    // names: a record is built by looking each name up in a map, and with equal instances the
+                    // lookup stops at the identity check instead of comparing the characters (2.3 % of the
+                    // services' CPU was that lookup; docs/benchmarks.md, batch file, thirty-sixth round). A name is
+                    // interned once, when the parser's symbol table first takes it.
+                    .enable(TokenStreamFactory.Feature.INTERN_PROPERTY_NAMES)
+                    .build())
             // Tolerant reader: a newer producer may add fields; removing or retyping one is a new version.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

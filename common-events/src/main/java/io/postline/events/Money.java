@@ -24,7 +24,7 @@ public record Money(long amountMinor, String currency) {
     /** The number of minor-unit digits of an ISO 4217 currency code. */
     public static int exponentOf(String currency) {
         try {
-            int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+            int digits = CurrencyExponents.of(currency);
             if (digits < 0) {
                 throw new IllegalArgumentException("currency " + currency + " has no minor unit (not a payment currency)");
             }

@@ -35,6 +35,19 @@ class TraceparentTest {
         assertThat(Traceparent.parse(header)).isEmpty();
     }
 
+    /** Every character in the first place of either id: only 0-9 and a-f are taken (the W3C's lower-case hex). */
+    @Test
+    void anIdDigitIsALowerCaseHexDigitAndNothingElse() {
+        String valid = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        for (char c = 0; c < 0x2000; c++) {
+            boolean lowerHex = c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+            for (int at : new int[] {3, 36}) {
+                String header = valid.substring(0, at) + c + valid.substring(at + 1);
+                assertThat(Traceparent.parse(header).isPresent()).as("U+%04X at %d", (int) c, at).isEqualTo(lowerHex);
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
             "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00"})
