@@ -94,7 +94,7 @@ public record Traceparent(String traceId, String parentId, boolean sampled) {
     /**
      * {@code length} lower-case hex digits at {@code from}. Looked up in a table: the ids' digits are random, so
      * testing digit-or-letter by comparisons mispredicted a branch on about every other character, and the 48
-     * digits of a header took 175 ns against 21 (docs/benchmarks.md, batch file, thirty-sixth round).
+     * digits of a header took about 175 ns against 21 (docs/benchmarks.md, batch file, thirty-sixth round).
      */
     private static boolean isHex(String s, int from, int length) {
         for (int i = from; i < from + length; i++) {
