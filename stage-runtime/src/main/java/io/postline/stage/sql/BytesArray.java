@@ -20,16 +20,20 @@ public final class BytesArray extends BinaryArrayParameter {
     private final int elementOid;
     private final byte[][] elements;
     private final int length;
+    private final boolean hasNulls;
 
     private BytesArray(String type, int elementOid, byte[][] elements) {
         super(type);
         this.elementOid = elementOid;
         this.elements = elements;
         int bytes = ArrayHeader.length(elements.length);
+        boolean nulls = false;
         for (byte[] element : elements) {
             bytes += 4 + (element == null ? 0 : element.length);
+            nulls |= element == null;
         }
         this.length = bytes;
+        this.hasNulls = nulls;
     }
 
     /** Text elements, sent as their UTF-8 bytes (the driver's connections always speak UTF-8). */
@@ -54,11 +58,7 @@ public final class BytesArray extends BinaryArrayParameter {
     @Override
     public void toBytes(byte[] bytes, int offset) {
         ByteBuffer out = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
-        boolean nulls = false;
-        for (byte[] element : elements) {
-            nulls |= element == null;
-        }
-        ArrayHeader.write(out, elements.length, nulls, elementOid);
+        ArrayHeader.write(out, elements.length, hasNulls, elementOid);
         for (byte[] element : elements) {
             if (element == null) {
                 out.putInt(-1);

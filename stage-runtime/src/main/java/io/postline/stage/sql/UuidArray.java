@@ -15,29 +15,31 @@ import java.util.UUID;
 public final class UuidArray extends BinaryArrayParameter {
     private static final int UUID_OID = 2950;
     private final UUID[] ids;
+    private final int length;
+    private final boolean hasNulls;
 
     UuidArray(UUID[] ids) {
         super("uuid[]");
         this.ids = ids;
+        int bytes = ArrayHeader.length(ids.length);
+        boolean nulls = false;
+        for (UUID id : ids) {
+            bytes += id == null ? 4 : 20;
+            nulls |= id == null;
+        }
+        this.length = bytes;
+        this.hasNulls = nulls;
     }
 
     @Override
     public int lengthInBytes() {
-        int length = ArrayHeader.length(ids.length);
-        for (UUID id : ids) {
-            length += id == null ? 4 : 20;
-        }
         return length;
     }
 
     @Override
     public void toBytes(byte[] bytes, int offset) {
         ByteBuffer out = ByteBuffer.wrap(bytes, offset, bytes.length - offset); // big-endian, as the server reads
-        boolean nulls = false;
-        for (UUID id : ids) {
-            nulls |= id == null;
-        }
-        ArrayHeader.write(out, ids.length, nulls, UUID_OID);
+        ArrayHeader.write(out, ids.length, hasNulls, UUID_OID);
         for (UUID id : ids) {
             if (id == null) {
                 out.putInt(-1);
