@@ -1,13 +1,9 @@
 package io.postline.iso20022;
 
-import static io.postline.iso20022.IsoXml.text;
-
 import io.postline.events.EntrySide;
 import io.postline.events.Money;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes one booked card entry as an ISO 20022 camt.054.001.08 BankToCustomerDebitCreditNotification:
@@ -26,115 +22,112 @@ public final class Camt054Writer {
 
     public static String write(CardEntryNotice n) {
         String journalRef = n.journalId().toString().replace("-", "");
-        return IsoXml.document(NAMESPACE, "BkToCstmrDbtCdtNtfctn", "camt.054 for " + n.authorizationId(), w -> {
-            w.writeStartElement("GrpHdr");
-            text(w, "MsgId", IsoText.max(n.messageId(), 35));
-            text(w, "CreDtTm", n.createdAt().truncatedTo(ChronoUnit.MILLIS).toString());
-            w.writeEndElement();
+        return IsoXml.document(NAMESPACE, "BkToCstmrDbtCdtNtfctn", w -> {
+            w.start("GrpHdr");
+            w.text("MsgId", IsoText.max(n.messageId(), 35));
+            w.text("CreDtTm", n.createdAt().truncatedTo(ChronoUnit.MILLIS).toString());
+            w.end();
 
-            w.writeStartElement("Ntfctn");
-            text(w, "Id", IsoText.max(n.messageId(), 35));
-            text(w, "CreDtTm", n.createdAt().truncatedTo(ChronoUnit.MILLIS).toString());
-            w.writeStartElement("Acct");
-            w.writeStartElement("Id");
-            w.writeStartElement("Othr");
-            text(w, "Id", n.accountNumber());
-            w.writeEndElement();
-            w.writeEndElement();
+            w.start("Ntfctn");
+            w.text("Id", IsoText.max(n.messageId(), 35));
+            w.text("CreDtTm", n.createdAt().truncatedTo(ChronoUnit.MILLIS).toString());
+            w.start("Acct");
+            w.start("Id");
+            w.start("Othr");
+            w.text("Id", n.accountNumber());
+            w.end();
+            w.end();
             if (n.accountCurrency() != null) {
-                text(w, "Ccy", n.accountCurrency());
+                w.text("Ccy", n.accountCurrency());
             }
-            w.writeEndElement();
+            w.end();
 
-            w.writeStartElement("Ntry");
+            w.start("Ntry");
             if (n.entryReference() != null) {
-                text(w, "NtryRef", IsoText.max(n.entryReference(), 35));
+                w.text("NtryRef", IsoText.max(n.entryReference(), 35));
             }
             amount(w, "Amt", n.amount());
-            text(w, "CdtDbtInd", indicator(n.side()));
-            w.writeStartElement("Sts");
-            text(w, "Cd", "BOOK");
-            w.writeEndElement();
-            w.writeStartElement("BookgDt");
-            text(w, "DtTm", n.bookedAt().truncatedTo(ChronoUnit.MILLIS).toString());
-            w.writeEndElement();
-            w.writeStartElement("ValDt");
-            text(w, "Dt", n.bookedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString());
-            w.writeEndElement();
-            text(w, "AcctSvcrRef", journalRef);
+            w.text("CdtDbtInd", indicator(n.side()));
+            w.start("Sts");
+            w.text("Cd", "BOOK");
+            w.end();
+            w.start("BookgDt");
+            w.text("DtTm", n.bookedAt().truncatedTo(ChronoUnit.MILLIS).toString());
+            w.end();
+            w.start("ValDt");
+            w.text("Dt", n.bookedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+            w.end();
+            w.text("AcctSvcrRef", journalRef);
             bankTransactionCode(w);
 
-            w.writeStartElement("NtryDtls");
-            w.writeStartElement("TxDtls");
-            w.writeStartElement("Refs");
-            text(w, "AcctSvcrRef", journalRef);
+            w.start("NtryDtls");
+            w.start("TxDtls");
+            w.start("Refs");
+            w.text("AcctSvcrRef", journalRef);
             if (n.rrn() != null) {
-                text(w, "TxId", n.rrn());
+                w.text("TxId", n.rrn());
             }
-            w.writeEndElement();
+            w.end();
             amount(w, "Amt", n.amount());
-            text(w, "CdtDbtInd", indicator(n.side()));
+            w.text("CdtDbtInd", indicator(n.side()));
             if (n.originalAmount() != null) {
-                w.writeStartElement("AmtDtls");
-                w.writeStartElement("InstdAmt");
+                w.start("AmtDtls");
+                w.start("InstdAmt");
                 amount(w, "Amt", n.originalAmount());
                 if (n.exchangeRate() != null) {
-                    w.writeStartElement("CcyXchg");
-                    text(w, "SrcCcy", n.originalAmount().currency());
-                    text(w, "TrgtCcy", n.amount().currency());
-                    text(w, "XchgRate", IsoDecimal.fit(n.exchangeRate(), 11, 10).toPlainString());
-                    w.writeEndElement();
+                    w.start("CcyXchg");
+                    w.text("SrcCcy", n.originalAmount().currency());
+                    w.text("TrgtCcy", n.amount().currency());
+                    w.text("XchgRate", IsoDecimal.fit(n.exchangeRate(), 11, 10).toPlainString());
+                    w.end();
                 }
-                w.writeEndElement();
-                w.writeStartElement("TxAmt");
+                w.end();
+                w.start("TxAmt");
                 amount(w, "Amt", n.amount());
-                w.writeEndElement();
-                w.writeEndElement();
+                w.end();
+                w.end();
             }
-            w.writeStartElement("CardTx");
-            w.writeStartElement("Card");
-            text(w, "AddtlCardData", TOKEN_PREFIX + n.cardToken());
-            w.writeEndElement();
+            w.start("CardTx");
+            w.start("Card");
+            w.text("AddtlCardData", TOKEN_PREFIX + n.cardToken());
+            w.end();
             if (n.transmissionTime() != null) {
-                w.writeStartElement("Tx");
-                w.writeStartElement("Indv");
-                w.writeStartElement("TxId");
-                text(w, "TxDtTm", n.transmissionTime().toString());
-                text(w, "TxRef", n.rrn() != null ? n.rrn() : IsoText.max(n.authorizationId(), 35));
-                w.writeEndElement();
-                w.writeEndElement();
-                w.writeEndElement();
+                w.start("Tx");
+                w.start("Indv");
+                w.start("TxId");
+                w.text("TxDtTm", n.transmissionTime().toString());
+                w.text("TxRef", n.rrn() != null ? n.rrn() : IsoText.max(n.authorizationId(), 35));
+                w.end();
+                w.end();
+                w.end();
             }
-            w.writeEndElement();
-            text(w, "AddtlTxInf", IsoText.max((n.narrative() == null ? "" : n.narrative() + "; ")
+            w.end();
+            w.text("AddtlTxInf", IsoText.max((n.narrative() == null ? "" : n.narrative() + "; ")
                     + "authorization " + n.authorizationId(), 500));
-            w.writeEndElement();
-            w.writeEndElement();
-
-            w.writeEndElement();
+            w.end(); // TxDtls
+            w.end(); // NtryDtls
+            w.end(); // Ntry
+            w.end(); // Ntfctn
         });
     }
 
-    private static void bankTransactionCode(XMLStreamWriter w) throws XMLStreamException {
-        w.writeStartElement("BkTxCd");
-        w.writeStartElement("Domn");
-        text(w, "Cd", "PMNT");
-        w.writeStartElement("Fmly");
-        text(w, "Cd", "CCRD");
-        text(w, "SubFmlyCd", "POSD");
-        w.writeEndElement();
-        w.writeEndElement();
-        w.writeEndElement();
+    private static void bankTransactionCode(IsoXml w) {
+        w.start("BkTxCd");
+        w.start("Domn");
+        w.text("Cd", "PMNT");
+        w.start("Fmly");
+        w.text("Cd", "CCRD");
+        w.text("SubFmlyCd", "POSD");
+        w.end();
+        w.end();
+        w.end();
     }
 
     private static String indicator(EntrySide side) {
         return side == EntrySide.CREDIT ? "CRDT" : "DBIT";
     }
 
-    private static void amount(XMLStreamWriter w, String element, Money m) throws XMLStreamException {
-        w.writeStartElement(element);
-        w.writeAttribute("Ccy", m.currency());
-        w.writeCharacters(m.toDecimal().toPlainString());
-        w.writeEndElement();
+    private static void amount(IsoXml w, String element, Money m) {
+        w.text(element, "Ccy", m.currency(), m.toDecimal().toPlainString());
     }
 }

@@ -1,6 +1,8 @@
 package io.postline.posting.stage;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.postline.events.EntryType;
 import io.postline.events.PostingCorrection;
 import io.postline.events.PostingLeg;
 import io.postline.events.PostingPosted;
@@ -20,6 +22,7 @@ import io.postline.stage.StageHandler;
 import io.postline.stage.StageOutput;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,6 +45,8 @@ public class PostingStage implements StageHandler {
     private final BankInputLines bankInput;
     private final PostingProperties properties;
     private final MeterRegistry meters;
+    /** Registered up front, so each type is exported (at 0) from the start and a post does no meter lookup. */
+    private final Map<EntryType, Counter> journalEntries = new EnumMap<>(EntryType.class);
 
     public PostingStage(PendingLegs pending, Ledger ledger, BankInputLines bankInput, PostingProperties properties,
                         MeterRegistry meters) {
@@ -50,6 +55,9 @@ public class PostingStage implements StageHandler {
         this.bankInput = bankInput;
         this.properties = properties;
         this.meters = meters;
+        for (EntryType type : EntryType.values()) {
+            journalEntries.put(type, meters.counter("postline.posting.journal.entries", "type", type.name()));
+        }
     }
 
     @Override
@@ -180,7 +188,7 @@ public class PostingStage implements StageHandler {
         for (int i = 0; i < journal.size(); i++) {
             JournalEntry e = journal.get(i);
             payloads.add(output.emit(causes.get(i), posted.get(i), e.postedEventId()));
-            meters.counter("postline.posting.journal.entries", "type", e.entryType().name()).increment();
+            journalEntries.get(e.entryType()).increment();
         }
         ledger.post(journal, posted, payloads);
         bankInput.add(batchSources);
