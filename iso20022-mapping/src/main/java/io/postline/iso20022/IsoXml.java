@@ -13,10 +13,11 @@ import java.util.function.Consumer;
  * up in the batch-file benchmark; one message takes about a third less time now (docs/benchmarks.md).
  * The output is the same to the byte: the same declaration, no whitespace, and the same escapes (text:
  * {@code & < >}; attribute values: also {@code "}). Like StAX, it writes every other character as it is.
+ * Element and attribute names are the writers' constants and go in as they are.
  */
 final class IsoXml {
     private static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
-    /** Deeper than any of the two messages' paths (camt.054 nests 10 elements under the root). */
+    /** Open elements at most; the deepest path, camt.054's, has 10 open with {@code Document} and the root. */
     private static final int MAX_DEPTH = 24;
     /** {@code Document} and the root, which the frame opens and closes. */
     private static final int FRAME = 2;
