@@ -102,6 +102,27 @@ class AuthorizationIngestIT {
     }
 
     @Test
+    void controlCharactersInTheMerchantsTextAreRefusedWith400NamingEachFieldAndNothingIsStored() throws Exception {
+        // JSON escapes, as a sender would write them: a bell in the name, a line break in the city.
+        String bad = body("INGEST-CTRL").replace("\"Corner Coffee\"", "\"Corner\\u0007Coffee\"")
+                .replace("\"London\"", "\"Lon\\ndon\"");
+
+        HttpResponse<String> response = post(bad);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode problem = EventJson.mapper().readTree(response.body());
+        assertThat(problem.get("type").asString()).isEqualTo("https://postline.io/problems/invalid-fields");
+        assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString() + " " + e.get("message").asString()))
+                .containsExactly("merchant.city must not contain control characters",
+                        "merchant.name must not contain control characters");
+        assertThat(jdbc.queryForObject("select count(*) from authorization_received where authorization_id = 'INGEST-CTRL'",
+                Integer.class)).isZero();
+
+        String accented = body("INGEST-CAFE").replace("\"Corner Coffee\"", "\"Caf\u00e9 \u6771\u4eac \\uD83C\\uDF55\"");
+        assertThat(post(accented).statusCode()).isEqualTo(202);
+    }
+
+    @Test
     void aWronglyTypedFieldIsNamedWithoutItsValue() throws Exception {
         HttpResponse<String> response = post(body("INGEST-TYPE").replace("1250", "\"twelve-fifty\""));
 

@@ -7,10 +7,10 @@ public record Merchant(String merchantId, String name, String mcc, String city, 
     private static final TextFormat COUNTRY = TextFormat.of("[A-Z]{2}");
 
     public Merchant {
-        Require.text(merchantId, "merchant.merchantId", 35);
-        Require.text(name, "merchant.name", 99);
+        Require.printable(merchantId, "merchant.merchantId", 35);
+        Require.printable(name, "merchant.name", 99);
         Require.matches(mcc, "merchant.mcc", MCC);
-        Require.text(city, "merchant.city", 50);
+        Require.printable(city, "merchant.city", 50);
         Require.matches(country, "merchant.country", COUNTRY);
     }
 }

@@ -15,6 +15,15 @@ final class Require {
         return value;
     }
 
+    /** {@link #text}, and {@link PrintableText printable}: free text from outside that reaches ISO 20022 XML. */
+    static String printable(String value, String field, int maxLength) {
+        text(value, field, maxLength);
+        if (!PrintableText.isPrintable(value)) {
+            throw new IllegalArgumentException(field + " must not contain control characters");
+        }
+        return value;
+    }
+
     static String matches(String value, String field, TextFormat format) {
         Objects.requireNonNull(value, () -> field + " is required");
         if (!format.matches(value)) {

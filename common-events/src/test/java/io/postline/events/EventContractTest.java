@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.node.ObjectNode;
 
 class EventContractTest {
@@ -38,6 +39,24 @@ class EventContractTest {
         assertThat(EventSchemas.violations(topic, broken)).isNotEmpty();
         assertThatThrownBy(() -> EventJson.read(broken, topic.eventClass()))
                 .isInstanceOf(MalformedEventException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"merchantId", "name", "city"})
+    void aControlCharacterInTheMerchantsFreeTextIsRejectedBySchemaAndRecordAlike(String field) throws IOException {
+        Topic topic = Topic.AUTHORIZATION_RECEIVED;
+        ObjectNode node = (ObjectNode) EventJson.mapper().readTree(example(topic));
+        ((ObjectNode) node.get("merchant")).put(field, "Corner\u0007Coffee");
+        byte[] broken = EventJson.mapper().writeValueAsBytes(node);
+        assertThat(EventSchemas.violations(topic, broken)).isNotEmpty();
+        assertThatThrownBy(() -> EventJson.read(broken, topic.eventClass()))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("merchant." + field + " must not contain control characters");
+
+        ((ObjectNode) node.get("merchant")).put(field, "Caf\u00e9 \u6771\u4eac \uD83C\uDF55");
+        byte[] fine = EventJson.mapper().writeValueAsBytes(node);
+        EventSchemas.assertConforms(topic, fine);
+        assertThat(EventJson.read(fine, topic.eventClass())).isNotNull();
     }
 
     @ParameterizedTest

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * call at a time. Camt.054 through it was 6.8 % of the services' JFR samples while the posting stage caught
  * up in the batch-file benchmark; one message takes about a third less time now (docs/benchmarks.md).
  * The output is the same to the byte: the same declaration, no whitespace, and the same escapes (text:
- * {@code & < >}; attribute values: also {@code "}). Like StAX, it writes every other character as it is.
+ * {@code & < >}; attribute values: also {@code "}). Like StAX, it writes every other character as it is,
+ * except those XML 1.0 forbids, which it refuses (StAX wrote them, making the document ill-formed).
  * Element and attribute names are the writers' constants and go in as they are.
  */
 final class IsoXml {
@@ -33,7 +34,7 @@ final class IsoXml {
     static String document(String namespace, String root, Consumer<IsoXml> body) {
         IsoXml w = new IsoXml();
         w.xml.append(DECLARATION).append("<Document xmlns=\"");
-        w.escaped(namespace, true);
+        w.escaped("Document", namespace, true);
         w.xml.append("\">");
         w.open[w.depth++] = "Document";
         w.start(root);
@@ -73,7 +74,7 @@ final class IsoXml {
     IsoXml text(String element, String value) {
         Objects.requireNonNull(value, element);
         xml.append('<').append(element).append('>');
-        escaped(value, false);
+        escaped(element, value, false);
         xml.append("</").append(element).append('>');
         return this;
     }
@@ -83,24 +84,35 @@ final class IsoXml {
         Objects.requireNonNull(attributeValue, attribute);
         Objects.requireNonNull(value, element);
         xml.append('<').append(element).append(' ').append(attribute).append("=\"");
-        escaped(attributeValue, true);
+        escaped(element, attributeValue, true);
         xml.append("\">");
-        escaped(value, false);
+        escaped(element, value, false);
         xml.append("</").append(element).append('>');
         return this;
     }
 
-    /** Appends runs without markup characters whole: almost every value has none. */
-    private void escaped(String value, boolean inAttribute) {
+    /**
+     * Appends runs without markup characters whole: almost every value has none. Refuses the characters
+     * XML 1.0 does not allow (control characters but tab, line feed and carriage return; U+FFFE, U+FFFF).
+     */
+    private void escaped(String element, String value, boolean inAttribute) {
         int from = 0;
         int n = value.length();
         for (int i = 0; i < n; i++) {
-            String escape = switch (value.charAt(i)) {
+            char c = value.charAt(i);
+            String escape = switch (c) {
                 case '&' -> "&amp;";
                 case '<' -> "&lt;";
                 case '>' -> "&gt;";
                 case '"' -> inAttribute ? "&quot;" : null;
-                default -> null;
+                case '\t', '\n', '\r' -> null;
+                default -> {
+                    if (c < 0x20 || c >= 0xfffe) {
+                        throw new IllegalArgumentException(
+                                "<%s> holds U+%04X, which XML 1.0 does not allow".formatted(element, (int) c));
+                    }
+                    yield null;
+                }
             };
             if (escape != null) {
                 xml.append(value, from, i).append(escape);

@@ -46,4 +46,17 @@ class IsoXmlTest {
         assertThatThrownBy(() -> IsoXml.document("urn:test", "Root", w -> w.text("TxRef", null)))
                 .isInstanceOf(NullPointerException.class).hasMessage("TxRef");
     }
+
+    @Test
+    void aCharacterXmlForbidsIsRefusedNamingItsElementWhileTabsAndLineBreaksAreKept() throws Exception {
+        assertThatThrownBy(() -> IsoXml.document("urn:test", "Root", w -> w.text("Nm", "Corner\u0007Coffee")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("<Nm> holds U+0007, which XML 1.0 does not allow");
+        assertThatThrownBy(() -> IsoXml.document("urn:test", "Root", w -> w.text("Amt", "Ccy", "EU\uFFFF", "1.00")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("<Amt> holds U+FFFF, which XML 1.0 does not allow");
+
+        String xml = IsoXml.document("urn:test", "Root", w -> w.text("Ustrd", "a\tb\nc\rd"));
+        var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+        // A parser normalizes the carriage return to a line feed; the point is that the document is well-formed.
+        assertThat(document.getElementsByTagName("Ustrd").item(0).getTextContent()).isEqualTo("a\tb\nc\nd");
+    }
 }

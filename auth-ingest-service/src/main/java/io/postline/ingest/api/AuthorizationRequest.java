@@ -42,10 +42,10 @@ public record AuthorizationRequest(
     }
 
     public record MerchantBody(
-            @NotBlank @Size(max = 35) String merchantId,
-            @NotBlank @Size(max = 99) String name,
+            @NotBlank @Size(max = 35) @Printable String merchantId,
+            @NotBlank @Size(max = 99) @Printable String name,
             @NotBlank @Pattern(regexp = "[0-9]{4}", message = "must be a 4-digit ISO 18245 code") String mcc,
-            @NotBlank @Size(max = 50) String city,
+            @NotBlank @Size(max = 50) @Printable String city,
             @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 code") String country) {
     }
 

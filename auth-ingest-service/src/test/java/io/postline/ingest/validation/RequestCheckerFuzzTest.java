@@ -10,13 +10,15 @@ import io.postline.events.PanGuard;
 import jakarta.validation.Validation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Fuzzes the parsing and checking every ingest request goes through (JSON bodies and file lines): for any
- * input the checker answers valid or invalid, never throws, and never lets a PAN through. Runs the
+ * input the checker answers valid or invalid, never throws, never lets a PAN through, and what it finds valid
+ * becomes an event. Runs the
  * committed seed corpus (src/test/resources/.../RequestCheckerFuzzTestInputs) as a regular test; with
  * JAZZER_FUZZ=1 it fuzzes for real.
  */
@@ -41,6 +43,8 @@ class RequestCheckerFuzzTest {
         if (checked instanceof CheckedRequest.Valid valid) {
             String stored = JSON.writeValueAsString(valid.request());
             assertThat(PanGuard.containsPan(stored)).as("a valid request carries no PAN").isFalse();
+            // Whatever ingest accepts must also be an event the records accept, or it would fail after the answer.
+            assertThat(valid.request().toEvent(Instant.EPOCH)).isNotNull();
         }
         if (checked instanceof CheckedRequest.Invalid invalid) {
             assertThat(invalid.errors()).isNotEmpty();
