@@ -116,6 +116,7 @@ class PostingStageIT {
         assertThat(event.bankPostingRecord().lines().toList().getLast()).startsWith("T000000002");
         assertThat(jdbc.queryForObject("select count(*) from journal_entry where authorization_id = 'POST-1'",
                 Integer.class)).isEqualTo(1);
+        assertEntryRowHolds(event);
         assertThat(jdbc.queryForObject("select debit_minor from account_balance where account_number = '41000001'",
                 Long.class)).isEqualTo(1250);
         assertThat(jdbc.queryForObject("select sum(case when side = 'D' then amount_minor else -amount_minor end) "
@@ -179,6 +180,25 @@ class PostingStageIT {
                 + "where account_number = '41000022'", Long.class)).isEqualTo(1500);
         assertThat(jdbc.queryForObject("select count(*) from journal_entry where authorization_id = 'POST-CORR'",
                 Integer.class)).isEqualTo(2);
+        assertEntryRowHolds(reversed);
+        assertEntryRowHolds(adjusted);
+    }
+
+    /** The ledger's row of a posted entry holds what the event says, to the microsecond PostgreSQL keeps. */
+    private void assertEntryRowHolds(PostingPosted event) {
+        var row = jdbc.queryForMap("select posting_sequence_id, authorization_id, entry_type, corrects_journal_id, "
+                + "business_date, authorized_minor, authorized_currency, posted_event, posted_at "
+                + "from journal_entry where journal_id = ?", event.journalId());
+        assertThat(row.get("posting_sequence_id")).isEqualTo(event.postingSequenceId());
+        assertThat(row.get("authorization_id")).isEqualTo(event.authorizationId());
+        assertThat(row.get("entry_type")).isEqualTo(event.entryType().name());
+        assertThat(row.get("corrects_journal_id")).isEqualTo(event.correctsJournalId());
+        assertThat(((java.sql.Date) row.get("business_date")).toLocalDate()).isEqualTo(event.businessDate());
+        assertThat(new Money((Long) row.get("authorized_minor"), ((String) row.get("authorized_currency")).trim()))
+                .isEqualTo(event.authorizedAmount());
+        assertThat(EventJson.read((byte[]) row.get("posted_event"), PostingPosted.class)).isEqualTo(event);
+        Instant postedAt = ((java.sql.Timestamp) row.get("posted_at")).toInstant();
+        assertThat(Duration.between(event.postedAt(), postedAt).abs()).isLessThanOrEqualTo(Duration.ofNanos(500));
     }
 
     @Test

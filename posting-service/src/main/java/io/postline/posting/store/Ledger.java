@@ -10,7 +10,7 @@ import io.postline.events.PostingPosted;
 import io.postline.posting.domain.JournalEntry;
 import io.postline.posting.domain.JournalLine;
 import io.postline.stage.sql.SqlArrays;
-import java.sql.Date;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -108,30 +108,48 @@ public class Ledger {
         if (entries.isEmpty()) {
             return;
         }
-        List<Integer> order = new ArrayList<>();
+        List<EntryRow> rows = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
-            order.add(i);
+            rows.add(new EntryRow(entries.get(i), events.get(i), payloads.get(i)));
         }
-        jdbc.batchUpdate("insert into journal_entry (journal_id, posting_sequence_id, authorization_id, entry_type, "
-                        + "corrects_journal_id, business_date, authorized_minor, authorized_currency, context, "
-                        + "posted_event, posted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                order, order.size(), (ps, i) -> {
-                    JournalEntry e = entries.get(i);
-                    PostingPosted p = events.get(i);
-                    ps.setObject(1, e.journalId());
-                    ps.setObject(2, e.postingSequenceId());
-                    ps.setString(3, e.authorizationId());
-                    ps.setString(4, e.entryType().name());
-                    ps.setObject(5, e.correctsJournalId());
-                    ps.setDate(6, Date.valueOf(p.businessDate()));
-                    ps.setLong(7, e.authorizedAmount().amountMinor());
-                    ps.setString(8, e.authorizedAmount().currency());
-                    ps.setString(9, EventJson.mapper().writeValueAsString(e.context()));
-                    ps.setBytes(10, payloads.get(i));
-                    ps.setTimestamp(11, java.sql.Timestamp.from(p.postedAt()));
-                });
+        insertEntries(rows);
         insertLines(entries);
         updateBalances(entries);
+    }
+
+    /** A row of {@code journal_entry}: the entry, the event published for it and that event's bytes. */
+    private record EntryRow(JournalEntry entry, PostingPosted event, byte[] payload) {
+    }
+
+    /**
+     * All entries in one statement of arrays, sent in binary, like the lines: as a JDBC batch every entry's
+     * eleven values were bound one at a time and sent as text. The business date travels as days since the
+     * epoch and the posting time as microseconds since it (PostgreSQL keeps no finer time).
+     */
+    private void insertEntries(List<EntryRow> rows) {
+        jdbc.update("insert into journal_entry (journal_id, posting_sequence_id, authorization_id, entry_type, "
+                        + "corrects_journal_id, business_date, authorized_minor, authorized_currency, context, "
+                        + "posted_event, posted_at) select "
+                        + SqlArrays.unnested(SqlArrays.UUIDS, SqlArrays.UUIDS, "?::text[]", "?::text[]", SqlArrays.UUIDS)
+                        + ", date '1970-01-01' + unnest(?::int[]), "
+                        + SqlArrays.unnested("?::bigint[]", "?::char(3)[]", "?::text[]", "?::bytea[]")
+                        + ", timestamptz 'epoch' + unnest(?::bigint[]) * interval '1 microsecond'",
+                SqlArrays.uuids(rows, r -> r.entry().journalId()),
+                SqlArrays.uuids(rows, r -> r.entry().postingSequenceId()),
+                SqlArrays.text(rows, r -> r.entry().authorizationId()),
+                SqlArrays.text(rows, r -> r.entry().entryType().name()),
+                SqlArrays.uuids(rows, r -> r.entry().correctsJournalId()),
+                SqlArrays.int4(rows, r -> Math.toIntExact(r.event().businessDate().toEpochDay())),
+                SqlArrays.int8(rows, r -> r.entry().authorizedAmount().amountMinor()),
+                SqlArrays.text(rows, r -> r.entry().authorizedAmount().currency()),
+                SqlArrays.text(rows, r -> EventJson.mapper().writeValueAsString(r.entry().context())),
+                SqlArrays.bytea(rows, EntryRow::payload),
+                SqlArrays.int8(rows, r -> epochMicros(r.event().postedAt())));
+    }
+
+    /** Rounded to the nearest microsecond, a tie upward: PostgreSQL keeps no finer time. */
+    static long epochMicros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), (instant.getNano() + 500) / 1000);
     }
 
     /** One journal line with the entry it belongs to: a row of {@code journal_line}. */
@@ -157,6 +175,10 @@ public class Ledger {
                 SqlArrays.text(rows, r -> r.line().role() == null ? null : r.line().role().name()));
     }
 
+    /** One account's change in one currency: a row of the {@code account_balance} upsert. */
+    private record BalanceDelta(String accountNumber, String currency, long debitMinor, long creditMinor) {
+    }
+
     private void updateBalances(List<JournalEntry> entries) {
         Map<String, long[]> deltas = new TreeMap<>(); // "account|currency" -> {debit, credit}, sorted for lock order
         for (JournalEntry e : entries) {
@@ -165,17 +187,18 @@ public class Ledger {
                 d[l.side() == EntrySide.DEBIT ? 0 : 1] += l.amount().amountMinor();
             }
         }
-        List<Map.Entry<String, long[]>> rows = List.copyOf(deltas.entrySet());
-        jdbc.batchUpdate("insert into account_balance (account_number, currency, debit_minor, credit_minor) "
-                        + "values (?, ?, ?, ?) on conflict (account_number, currency) do update set "
+        List<BalanceDelta> rows = new ArrayList<>(deltas.size());
+        deltas.forEach((key, d) -> {
+            int bar = key.lastIndexOf('|');
+            rows.add(new BalanceDelta(key.substring(0, bar), key.substring(bar + 1), d[0], d[1]));
+        });
+        // One statement, rows in the sorted order: the upsert takes the row locks in that order.
+        jdbc.update("insert into account_balance (account_number, currency, debit_minor, credit_minor) select "
+                        + SqlArrays.unnested("?::text[]", "?::char(3)[]", "?::bigint[]", "?::bigint[]")
+                        + " on conflict (account_number, currency) do update set "
                         + "debit_minor = account_balance.debit_minor + excluded.debit_minor, "
                         + "credit_minor = account_balance.credit_minor + excluded.credit_minor",
-                rows, rows.size(), (ps, row) -> {
-                    int bar = row.getKey().lastIndexOf('|');
-                    ps.setString(1, row.getKey().substring(0, bar));
-                    ps.setString(2, row.getKey().substring(bar + 1));
-                    ps.setLong(3, row.getValue()[0]);
-                    ps.setLong(4, row.getValue()[1]);
-                });
+                SqlArrays.text(rows, BalanceDelta::accountNumber), SqlArrays.text(rows, BalanceDelta::currency),
+                SqlArrays.int8(rows, BalanceDelta::debitMinor), SqlArrays.int8(rows, BalanceDelta::creditMinor));
     }
 }
