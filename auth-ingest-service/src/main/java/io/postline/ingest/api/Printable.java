@@ -1,5 +1,6 @@
 package io.postline.ingest.api;
 
+import io.postline.events.PrintableText;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -10,7 +11,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Free text by {@link io.postline.events.PrintableText}'s rule, the one the events enforce: checked here so
+ * Free text by {@link PrintableText}'s rule, the one the events enforce: checked here so
  * the sender gets a problem detail naming the field instead of an event no stage could write out.
  * Null passes; {@code @NotBlank} reports it.
  */
@@ -27,7 +28,7 @@ public @interface Printable {
     final class Check implements ConstraintValidator<Printable, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || io.postline.events.PrintableText.isPrintable(value);
+            return value == null || PrintableText.isPrintable(value);
         }
     }
 }
