@@ -5,6 +5,7 @@ import io.postline.events.Money;
 import io.postline.reconciliation.domain.PostedJournal;
 import io.postline.reconciliation.domain.ReconItem;
 import io.postline.reconciliation.domain.ReconStatus;
+import io.postline.stage.sql.PlannedPerCall;
 import io.postline.stage.sql.SqlArrays;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,6 +45,9 @@ public class ReconItems {
     /** The auto-patch scan's statement: open items in some statuses, quiet for a while, oldest first. */
     public static final String QUIET = "select " + COLUMNS + " from recon_item where " + OPEN + " and status = any(?) "
             + "and updated_at < now() - make_interval(secs => ?) order by updated_at limit ? for update skip locked";
+    /** The item lock: a batch's items in key order, so that two batches lock the items they share in one order. */
+    private static final String LOCK = "select " + COLUMNS + " from recon_item where authorization_id = any(?) "
+            + "order by authorization_id for update";
     private static final String INSERT = "insert into recon_item (authorization_id, received_event_id, received_count, "
             + "expected_amount_minor, expected_currency, received_at, parked_duplicate, held_stage, held_reason, "
             + "held_disposition, held_at, journals, patch_attempts, last_patch_at, review_required, status, "
@@ -73,14 +77,16 @@ public class ReconItems {
     public record Stored(ReconItem item, ReconStatus status, Instant updatedAt, LocalDate businessDate) {
     }
 
-    /** The items of these ids, locked until the transaction ends. */
+    /**
+     * The items of these ids, locked until the transaction ends. Planned per call: the table grows from empty, and
+     * a plan cached in its first seconds would read all of it for every batch after ({@link PlannedPerCall}).
+     */
     public Map<String, ReconItem> lock(Collection<String> authorizationIds) {
         Map<String, ReconItem> items = new HashMap<>();
-        jdbc.query("select " + COLUMNS + " from recon_item where authorization_id = any(?) "
-                + "order by authorization_id for update", rs -> {
-                    ReconItem item = map(rs);
-                    items.put(item.authorizationId(), item);
-                }, SqlArrays.text(authorizationIds));
+        jdbc.query(PlannedPerCall.of(LOCK, SqlArrays.text(authorizationIds)), rs -> {
+            ReconItem item = map(rs);
+            items.put(item.authorizationId(), item);
+        });
         return items;
     }
 
