@@ -24,6 +24,15 @@ final class ChildProcess {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
+    /**
+     * The JVM option that logs a child's collections and safepoints, with wall-clock times, to {@code <name>-gc.log}
+     * in {@code logs}: what to set a latency spike against (docs/benchmarks.md, thirty-fourth REST round). At most
+     * two files of 10 MB; a few hundred lines an hour under load.
+     */
+    static String collectorLog(Path logs, String name) {
+        return "-Xlog:gc,safepoint:file=" + logs.resolve(name + "-gc.log") + ":time,uptime:filecount=2,filesize=10m";
+    }
+
     void start() {
         try {
             Files.createDirectories(log.getParent());

@@ -48,8 +48,8 @@ public final class KafkaBroker {
             }
         }
         process = new ChildProcess("kafka", List.of(ChildProcess.javaExecutable(), "-Xms256m", "-Xmx768m",
-                "-XX:+UseSerialGC", "-Dlogback.configurationFile=" + writeLogging(), "-cp", classPath, "kafka.Kafka",
-                config.toString()),
+                "-XX:+UseSerialGC", ChildProcess.collectorLog(settings.dataDir().resolve("logs"), "kafka"),
+                "-Dlogback.configurationFile=" + writeLogging(), "-cp", classPath, "kafka.Kafka", config.toString()),
                 settings.dataDir().resolve("logs/kafka.log"));
         process.start();
         awaitReady(Duration.ofSeconds(120));

@@ -56,6 +56,7 @@ final class ServiceHostProcess {
         // ServiceProcess), so young collections come a little more often, and each stops all seven services.
         List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms2560m", "-Xmx2560m",
                 "-Xmn1792m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+                ChildProcess.collectorLog(settings.dataDir().resolve("logs"), NAME),
                 "-cp", String.join(File.pathSeparator, classPath), "io.postline.host.ServiceHost"));
         jars.forEach((s, jar) -> {
             command.add("--service=" + s.module());

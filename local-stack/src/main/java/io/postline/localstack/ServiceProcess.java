@@ -26,7 +26,9 @@ public final class ServiceProcess {
         // third of the heap, grown from a 64 MB start) the services spent a large share of their CPU in
         // collections (JFR, docs/benchmarks.md). A fixed heap with a larger young generation collects less often.
         List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms512m", "-Xmx512m",
-                "-Xmn320m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()));
+                "-Xmn320m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+                ChildProcess.collectorLog(settings.dataDir().resolve("logs"), service.module()), "-jar",
+                jar.toString()));
         command.addAll(arguments(service, settings));
         this.process = new ChildProcess(service.module(), command,
                 settings.dataDir().resolve("logs").resolve(service.module() + ".log"));

@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.HashSet;
@@ -95,6 +97,18 @@ class ServiceHostSystemIT {
         assertThatThrownBy(() -> stack.freeze(PipelineService.DEDUP, Duration.ofMillis(1)))
                 .hasMessageContaining("share one JVM");
         assertThat(stack.service(PipelineService.DEDUP).isAlive()).isTrue();
+    }
+
+    @Test
+    void theServiceHostAndTheBrokerLogTheirCollectionsBesideTheirOwnLogs() throws Exception {
+        Path logs = stack.settings().dataDir().resolve("logs");
+        for (String jvm : List.of("service-host", "kafka")) {
+            Path collectorLog = logs.resolve(jvm + "-gc.log");
+            assertThat(collectorLog).as(jvm).exists();
+            // Written when the JVM starts, with the wall-clock time every line of the file carries.
+            assertThat(Files.readString(collectorLog)).as(jvm).containsPattern(
+                    "\\[20\\d\\d-\\d\\d-\\d\\dT[^\\]]+\\]\\[[0-9.]+s\\] Using Serial");
+        }
     }
 
     private static int status(PipelineService service, String path) throws Exception {
