@@ -182,8 +182,14 @@ public final class RestLoadBenchmark {
         var timers0 = StageTimers.read(HTTP, stack);
         var cpu0 = cpu.snapshot();
         DatabaseLoad.Snapshot database0 = database.snapshot();
-        Phase latency = phase(stack, token, sender, latencyRequests(plan, "L-", 2, plan.latencyCount(), purchases),
-                plan.latencyRate() / plan.latencyBatchSize(), purchases);
+        Phase latency;
+        BackendWaits waits = BackendWaits.start(settings::connect);
+        try {
+            latency = phase(stack, token, sender, latencyRequests(plan, "L-", 2, plan.latencyCount(), purchases),
+                    plan.latencyRate() / plan.latencyBatchSize(), purchases);
+        } finally {
+            waits.close();
+        }
         var timers1 = StageTimers.read(HTTP, stack);
         var cpu1 = cpu.snapshot();
         DatabaseLoad.Snapshot database1 = database.snapshot();
@@ -211,6 +217,7 @@ public final class RestLoadBenchmark {
                 ProcessCpu.between(cpu0, cpu1), ProcessCpu.between(cpu1, cpu2),
                 cpu.peakMemory(), baseline);
         DatabaseLoad.print("in the latency phase", database0, database1, latencyUnique, out);
+        backends(waits, latency.slow());
         boolean accepted = latency.sent().allAccepted() && throughput.sent().allAccepted();
         boolean consistent = PipelineChecks.verify(settings, summary, purchases.unique(), purchases.duplicates(),
                 out);
@@ -350,6 +357,24 @@ public final class RestLoadBenchmark {
                 baseline.perSecond()).describe());
         out.println("peak resident memory (VmHWM):");
         memory.forEach((name, mb) -> out.printf("  %-24s %8d MB%n", name, mb));
+    }
+
+    /**
+     * The backends' activity through the latency phase, then over each of its worst slow spans, from the span's
+     * first scheduled second to the second its last slow authorization was posted in.
+     */
+    private void backends(BackendWaits waits, SlowSeconds slow) {
+        out.printf("  backends busy at once, on average (pg_stat_activity every %d ms): %s%s%n",
+                BackendWaits.INTERVAL_MILLIS, waits.overall().describe(), waits.samplerCpuSeconds() == null ? ""
+                        : String.format("; the sampler's own backend used %.1f s of CPU", waits.samplerCpuSeconds()));
+        for (SlowSeconds.Span span : slow.worst(3)) {
+            out.printf("    while %s's slow authorizations were posted, to %s: %s%n", span.seconds(),
+                    SlowSeconds.second(span.lastPosted()),
+                    waits.between(span.firstSecond(), span.lastPosted().getEpochSecond()).describe());
+        }
+        if (waits.failure() != null) {
+            out.println("    sampling stopped early: " + waits.failure());
+        }
     }
 
     private static String latencyForm(Plan plan) {

@@ -66,13 +66,30 @@ final class SlowSeconds {
 
     /** Slow seconds {@code firstSecond..lastSecond} (epoch seconds of the scheduled sends, inclusive). */
     record Span(long firstSecond, long lastSecond, long count, long worstMicros, Instant lastPosted) {
-        String describe() {
+        /** "11:40:02-11:40:04", or "11:40:02" for one second (UTC). */
+        String seconds() {
             String from = SECOND.format(Instant.ofEpochSecond(firstSecond));
-            String seconds = firstSecond == lastSecond ? from
-                    : from + "-" + SECOND.format(Instant.ofEpochSecond(lastSecond));
-            return String.format("%s (%,d, worst %.1f ms, the last posted %s)", seconds, count, worstMicros / 1000.0,
-                    MILLI.format(lastPosted));
+            return firstSecond == lastSecond ? from : from + "-" + SECOND.format(Instant.ofEpochSecond(lastSecond));
         }
+
+        String describe() {
+            return String.format("%s (%,d, worst %.1f ms, the last posted %s)", seconds(), count,
+                    worstMicros / 1000.0, MILLI.format(lastPosted));
+        }
+    }
+
+    /** "11:40:05" (UTC). */
+    static String second(Instant at) {
+        return SECOND.format(at);
+    }
+
+    /** The {@code limit} spans with the worst latencies, in schedule order. */
+    List<Span> worst(int limit) {
+        return spans().stream()
+                .sorted((a, b) -> Long.compare(b.worstMicros(), a.worstMicros()))
+                .limit(limit)
+                .sorted((a, b) -> Long.compare(a.firstSecond(), b.firstSecond()))
+                .toList();
     }
 
     /**
@@ -86,11 +103,7 @@ final class SlowSeconds {
             return over + "none";
         }
         long count = spans.stream().mapToLong(Span::count).sum();
-        List<Span> shown = spans.stream()
-                .sorted((a, b) -> Long.compare(b.worstMicros(), a.worstMicros()))
-                .limit(limit)
-                .sorted((a, b) -> Long.compare(a.firstSecond(), b.firstSecond()))
-                .toList();
+        List<Span> shown = worst(limit);
         StringBuilder line = new StringBuilder(over).append(String.format("%,d authorization%s scheduled in %d span%s "
                 + "of seconds (UTC): ", count, count == 1 ? "" : "s", spans.size(), spans.size() == 1 ? "" : "s"));
         for (int i = 0; i < shown.size(); i++) {

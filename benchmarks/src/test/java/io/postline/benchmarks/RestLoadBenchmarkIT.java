@@ -30,7 +30,10 @@ class RestLoadBenchmarkIT {
                 .contains("stage processing time per event").contains("posting").doesNotContain("FAILED")
                 .containsPattern("(?s)of which JIT compiler threads: .*of which JIT compiler threads: ") // both phases
                 .containsPattern("(?s)of which garbage collection .*of which garbage collection ")
-                .contains("machine (/proc/stat): ");
+                .contains("machine (/proc/stat): ")
+                .containsPattern("backends busy at once, on average \\(pg_stat_activity every 100 ms\\): on the CPU "
+                        + "[0-9.]+, .*\\([1-9][0-9,]* samples\\)")
+                .doesNotContain("sampling stopped early");
         assertThat(ok).as(printed).isTrue();
     }
 }

@@ -1,0 +1,125 @@
+package io.postline.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.postline.benchmarks.BackendWaits.Activity;
+import io.postline.localstack.StackSettings;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+
+class BackendWaitsTest {
+    private static final StackSettings SERVER = StackSettings.defaults(Path.of("."));
+    private static final String DATABASE = "postline_backend_waits";
+
+    @Test
+    void eachBackendStateFallsInTheActivityTheReportNames() {
+        assertThat(BackendWaits.classify("idle", "Client", "ClientRead")).isNull();
+        assertThat(BackendWaits.classify("idle in transaction", "Client", "ClientRead")).isEqualTo(Activity.SERVICE);
+        assertThat(BackendWaits.classify("idle in transaction (aborted)", null, null)).isEqualTo(Activity.SERVICE);
+        assertThat(BackendWaits.classify("active", null, null)).isEqualTo(Activity.CPU);
+        assertThat(BackendWaits.classify("active", "IO", "WALSync")).isEqualTo(Activity.WAL);
+        assertThat(BackendWaits.classify("active", "IO", "WALWrite")).isEqualTo(Activity.WAL);
+        assertThat(BackendWaits.classify("active", "LWLock", "WALWrite")).isEqualTo(Activity.WAL);
+        assertThat(BackendWaits.classify("active", "LWLock", "WALInsert")).isEqualTo(Activity.OTHER);
+        assertThat(BackendWaits.classify("active", "IO", "DataFileExtend")).isEqualTo(Activity.TABLE_FILES);
+        assertThat(BackendWaits.classify("active", "Lock", "transactionid")).isEqualTo(Activity.LOCK);
+        assertThat(BackendWaits.classify("active", "Client", "ClientRead")).isEqualTo(Activity.SERVICE);
+        assertThat(BackendWaits.classify("active", "Timeout", "PgSleep")).isEqualTo(Activity.OTHER);
+    }
+
+    @Test
+    void aSpanAveragesTheSamplesTakenInItsSeconds() {
+        var waits = new BackendWaits(() -> {
+            throw new SQLException("not sampling");
+        }, Clock.systemUTC());
+        waits.record(100, List.of(Activity.CPU, Activity.WAL, Activity.WAL));
+        waits.record(100, List.of(Activity.SERVICE));
+        waits.record(101, List.of());
+        waits.record(102, List.of(Activity.LOCK, Activity.LOCK, Activity.LOCK, Activity.LOCK));
+
+        BackendWaits.Mix first = waits.between(100, 101);
+        assertThat(first.samples()).isEqualTo(3);
+        assertThat(first.of(Activity.WAL)).isCloseTo(2 / 3.0, Offset.offset(1e-9));
+        assertThat(first.of(Activity.LOCK)).isZero();
+        assertThat(waits.overall().describe()).isEqualTo("on the CPU 0.25, waiting for the WAL to reach the disk "
+                + "0.50, in a transaction, waiting for their service 0.25, reading or writing table files 0.00, "
+                + "waiting for a lock 1.00, other waits 0.00 (4 samples)");
+        assertThat(waits.between(200, 300).describe()).isEqualTo("no samples");
+    }
+
+    /**
+     * On the real server: one backend holds a row lock inside a transaction and waits for its client, another
+     * waits for that lock. Every sample sees exactly those two; the sampler's own backend and an idle one are not
+     * counted.
+     */
+    @Test
+    void itSamplesTheDatabasesBackendsOnTheRealServer() throws Exception {
+        try (Connection admin = open("postgres"); Statement st = admin.createStatement()) {
+            st.execute("drop database if exists " + DATABASE + " with (force)");
+            st.execute("create database " + DATABASE);
+        }
+        try (Connection holder = open(DATABASE); Connection waiter = open(DATABASE); Connection idle = open(DATABASE);
+             Statement hold = holder.createStatement()) {
+            hold.execute("create table item (id int primary key)");
+            hold.execute("insert into item values (1)");
+            holder.setAutoCommit(false);
+            hold.executeQuery("select id from item where id = 1 for update").close();
+            CompletableFuture<Void> blocked = CompletableFuture.runAsync(() -> {
+                try (Statement wait = waiter.createStatement()) {
+                    wait.executeQuery("select id from item where id = 1 for update").close();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            awaitLockWait(idle);
+
+            BackendWaits waits = BackendWaits.start(() -> open(DATABASE));
+            Thread.sleep(600);
+            waits.close();
+            holder.rollback();
+            blocked.get(10, TimeUnit.SECONDS);
+
+            BackendWaits.Mix mix = waits.overall();
+            assertThat(waits.failure()).isNull();
+            assertThat(waits.samplerCpuSeconds()).as("read from /proc: the server is on this host").isNotNull()
+                    .isGreaterThanOrEqualTo(0.0);
+            assertThat(mix.samples()).isBetween(3L, 8L);
+            assertThat(mix.of(Activity.SERVICE)).isEqualTo(1.0);
+            assertThat(mix.of(Activity.LOCK)).isEqualTo(1.0);
+            assertThat(mix.of(Activity.CPU) + mix.of(Activity.WAL) + mix.of(Activity.TABLE_FILES)
+                    + mix.of(Activity.OTHER)).isZero();
+        } finally {
+            try (Connection admin = open("postgres"); Statement st = admin.createStatement()) {
+                st.execute("drop database if exists " + DATABASE + " with (force)");
+            }
+        }
+    }
+
+    private static void awaitLockWait(Connection db) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("select count(*) from "
+                    + "pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")) {
+                rs.next();
+                if (rs.getInt(1) == 1) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the second backend never waited for the lock");
+    }
+
+    private static Connection open(String database) throws SQLException {
+        return DriverManager.getConnection(SERVER.jdbcUrl(database), SERVER.dbUser(), SERVER.dbPassword());
+    }
+}
