@@ -1,18 +1,22 @@
 package io.postline.benchmarks;
 
+import java.io.IOException;
+import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * What the services' PostgreSQL backends were doing through a phase, from {@code pg_stat_activity} sampled every
- * 100 ms on a connection of its own, tallied per second of wall clock. Whether a slow second had its backends
+ * 100 ms on a connection of its own, tallied per second of wall clock and per service. Whether a slow second had its backends
  * waiting for their commits' WAL to reach the disk, or idle inside their transactions while their services (on
  * the same two cores) got to the next statement, says which side of the connection to look at. The sampler's
  * backend closes with the phase, so it is missing from the per-connection CPU; {@link #samplerCpuSeconds()} gives
@@ -24,17 +28,19 @@ final class BackendWaits implements AutoCloseable {
 
     /** What a backend that is not idle is doing, in the words the report uses. */
     enum Activity {
-        CPU("on the CPU"),
-        WAL("waiting for the WAL to reach the disk"),
-        SERVICE("in a transaction, waiting for their service"),
-        TABLE_FILES("reading or writing table files"),
-        LOCK("waiting for a lock"),
-        OTHER("other waits");
+        CPU("on the CPU", "CPU"),
+        WAL("waiting for the WAL to reach the disk", "WAL"),
+        SERVICE("in a transaction, waiting for their service", "in a transaction"),
+        TABLE_FILES("reading or writing table files", "table files"),
+        LOCK("waiting for a lock", "lock"),
+        OTHER("other waits", "other");
 
         final String words;
+        final String brief;
 
-        Activity(String words) {
+        Activity(String words, String brief) {
             this.words = words;
+            this.brief = brief;
         }
     }
 
@@ -47,6 +53,9 @@ final class BackendWaits implements AutoCloseable {
     private final Clock clock;
     /** Epoch second → samples taken in it, then one count per {@link Activity}. */
     private final TreeMap<Long, long[]> bySecond = new TreeMap<>();
+    /** Application name (the service) → one count per {@link Activity}, over every sample. */
+    private final TreeMap<String, long[]> byService = new TreeMap<>();
+    private long samples;
     private final Thread sampler;
     private volatile boolean running = true;
     private volatile String failure;
@@ -96,18 +105,17 @@ final class BackendWaits implements AutoCloseable {
                 rs.next();
                 samplerPid = rs.getInt(1);
             }
-            try (PreparedStatement activity = db.prepareStatement("select state, wait_event_type, wait_event from "
-                    + "pg_stat_activity where datname = current_database() and backend_type = 'client backend' "
-                    + "and pid <> pg_backend_pid()")) {
+            try (PreparedStatement activity = db.prepareStatement("select state, wait_event_type, wait_event, "
+                    + "application_name from pg_stat_activity where datname = current_database() "
+                    + "and backend_type = 'client backend' and pid <> pg_backend_pid()")) {
                 long next = clock.millis();
                 while (running) {
-                    List<Activity> seen = new ArrayList<>();
+                    List<Backend> seen = new ArrayList<>();
                     try (ResultSet rs = activity.executeQuery()) {
                         while (rs.next()) {
-                            Activity a = classify(rs.getString(1), rs.getString(2), rs.getString(3));
-                            if (a != null) {
-                                seen.add(a);
-                            }
+                            String name = rs.getString(4);
+                            seen.add(new Backend(name == null || name.isBlank() ? "(unnamed)" : name,
+                                    classify(rs.getString(1), rs.getString(2), rs.getString(3))));
                         }
                     }
                     record(clock.millis() / 1000, seen);
@@ -127,18 +135,33 @@ final class BackendWaits implements AutoCloseable {
         }
     }
 
-    /** One sample taken in {@code epochSecond}: what each backend that was not idle was doing. */
-    synchronized void record(long epochSecond, List<Activity> seen) {
+    /** A backend: its service (application name) and what it was doing, null when idle. */
+    record Backend(String service, Activity activity) {
+    }
+
+    /**
+     * One sample taken in {@code epochSecond}: each backend. An idle one counts nowhere, but its service is listed
+     * (at 0.00 if it is never seen busy).
+     */
+    synchronized void record(long epochSecond, List<Backend> seen) {
         long[] counts = bySecond.computeIfAbsent(epochSecond, s -> new long[Activity.values().length + 1]);
         counts[0]++;
-        for (Activity a : seen) {
-            counts[a.ordinal() + 1]++;
+        samples++;
+        for (Backend b : seen) {
+            long[] service = byService.computeIfAbsent(b.service(), s -> new long[Activity.values().length]);
+            if (b.activity() != null) {
+                counts[b.activity().ordinal() + 1]++;
+                service[b.activity().ordinal()]++;
+            }
         }
     }
 
     /** Stops sampling (after the sample in progress). */
     @Override
     public void close() throws InterruptedException {
+        if (!running) {
+            return;
+        }
         samplerCpuSeconds = samplerPid == 0 ? null : backendCpuSeconds(samplerPid);
         running = false;
         sampler.join(10_000);
@@ -147,7 +170,7 @@ final class BackendWaits implements AutoCloseable {
     private static Double backendCpuSeconds(int pid) {
         try {
             return ProcessCpu.cpuSeconds(pid);
-        } catch (java.io.IOException | RuntimeException elsewhere) {
+        } catch (IOException | RuntimeException elsewhere) {
             return null; // a database on another host
         }
     }
@@ -175,8 +198,31 @@ final class BackendWaits implements AutoCloseable {
             return line.append(String.format(" (%,d samples)", samples)).toString();
         }
 
+        /** "1.10: CPU 0.10, WAL 0.20, in a transaction 0.75, ...": the total, then each activity. */
+        String brief() {
+            StringBuilder line = new StringBuilder(String.format("%.2f:", Arrays.stream(mean).sum()));
+            for (Activity a : Activity.values()) {
+                line.append(a.ordinal() == 0 ? " " : ", ").append(String.format("%s %.2f", a.brief, mean[a.ordinal()]));
+            }
+            return line.toString();
+        }
+
         double of(Activity a) {
             return mean[a.ordinal()];
+        }
+    }
+
+    /**
+     * The report's lines: the mix over the whole sampling, with what the sampler's backend cost, then each
+     * service's backends.
+     */
+    void print(PrintStream out) {
+        out.printf("  backends busy at once, on average (pg_stat_activity every %d ms): %s%s%n", INTERVAL_MILLIS,
+                overall().describe(), samplerCpuSeconds == null ? ""
+                        : String.format("; the sampler's own backend used %.1f s of CPU", samplerCpuSeconds));
+        byService().forEach((service, mix) -> out.printf("    %-22s %s%n", service, mix.brief()));
+        if (failure != null) {
+            out.println("    sampling stopped early: " + failure);
         }
     }
 
@@ -191,11 +237,25 @@ final class BackendWaits implements AutoCloseable {
                 sums[i] += counts[i + 1];
             }
         }
+        return mix(samples, sums);
+    }
+
+    private static Mix mix(long samples, long[] sums) {
         double[] mean = new double[sums.length];
         for (int i = 0; i < sums.length; i++) {
             mean[i] = samples == 0 ? 0 : sums[i] / (double) samples;
         }
         return new Mix(samples, mean);
+    }
+
+    /** Each service's mix over every sample taken, the busiest first. */
+    synchronized Map<String, Mix> byService() {
+        Map<String, Mix> mixes = new LinkedHashMap<>();
+        byService.entrySet().stream()
+                .sorted((a, b) -> Long.compare(Arrays.stream(b.getValue()).sum(),
+                        Arrays.stream(a.getValue()).sum()))
+                .forEach(e -> mixes.put(e.getKey(), mix(samples, e.getValue())));
+        return mixes;
     }
 
     /** The mix over every sample taken. */

@@ -144,6 +144,7 @@ public final class BatchFileBenchmark {
         ProcessCpu.Snapshot cpuBefore = streamed ? cpu.snapshot() : null;
         DatabaseLoad.Snapshot databaseBefore = streamed ? database.snapshot() : null;
         StageTimers.Snapshot stagesBefore = streamed ? StageTimers.read(HTTP, stack) : null;
+        BackendWaits waits = streamed ? BackendWaits.start(settings::connect) : null;
         long t0 = System.nanoTime();
         Map<String, Long> jobState = ingest(stack, token, file, delivery);
         long ingested = System.nanoTime();
@@ -155,10 +156,12 @@ public final class BatchFileBenchmark {
             cpuBefore = cpu.snapshot();
             databaseBefore = database.snapshot();
             stagesBefore = StageTimers.read(HTTP, stack);
+            waits = BackendWaits.start(settings::connect);
             released = System.nanoTime();
             release(stack, token);
         }
         Map<String, Long> summary = awaitReconciled(stack, token, warmUp.rows() + contents.rows(), true);
+        waits.close();
         if (summary == null) {
             return false;
         }
@@ -196,6 +199,7 @@ public final class BatchFileBenchmark {
         out.println("peak resident memory (VmHWM):");
         cpu.peakMemory().forEach((name, mb) -> out.printf("  %-24s %8d MB%n", name, mb));
         DatabaseLoad.print("from " + from + " to the end", databaseBefore, databaseAfter, contents.unique(), out);
+        waits.print(out);
         StageTimers.print(StageTimers.between(stagesBefore, stagesAfter), out);
 
         return PipelineChecks.verify(settings, summary, warmUp.unique() + contents.unique(),

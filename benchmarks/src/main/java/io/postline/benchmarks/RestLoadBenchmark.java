@@ -360,20 +360,15 @@ public final class RestLoadBenchmark {
     }
 
     /**
-     * The backends' activity through the latency phase, then over each of its worst slow spans, from the span's
-     * first scheduled second to the second its last slow authorization was posted in.
+     * The backends' activity through the latency phase, by service, then over each of its worst slow spans, from
+     * the span's first scheduled second to the second its last slow authorization was posted in.
      */
     private void backends(BackendWaits waits, SlowSeconds slow) {
-        out.printf("  backends busy at once, on average (pg_stat_activity every %d ms): %s%s%n",
-                BackendWaits.INTERVAL_MILLIS, waits.overall().describe(), waits.samplerCpuSeconds() == null ? ""
-                        : String.format("; the sampler's own backend used %.1f s of CPU", waits.samplerCpuSeconds()));
+        waits.print(out);
         for (SlowSeconds.Span span : slow.worst(3)) {
             out.printf("    while %s's slow authorizations were posted, to %s: %s%n", span.seconds(),
                     SlowSeconds.second(span.lastPosted()),
                     waits.between(span.firstSecond(), span.lastPosted().getEpochSecond()).describe());
-        }
-        if (waits.failure() != null) {
-            out.println("    sampling stopped early: " + waits.failure());
         }
     }
 

@@ -42,10 +42,12 @@ class BackendWaitsTest {
         var waits = new BackendWaits(() -> {
             throw new SQLException("not sampling");
         }, Clock.systemUTC());
-        waits.record(100, List.of(Activity.CPU, Activity.WAL, Activity.WAL));
-        waits.record(100, List.of(Activity.SERVICE));
-        waits.record(101, List.of());
-        waits.record(102, List.of(Activity.LOCK, Activity.LOCK, Activity.LOCK, Activity.LOCK));
+        waits.record(100, List.of(backend("posting", Activity.CPU), backend("posting", Activity.WAL),
+                backend("dedup", Activity.WAL)));
+        waits.record(100, List.of(backend("dedup", Activity.SERVICE)));
+        waits.record(101, List.of(backend("enrichment", null)));
+        waits.record(102, List.of(backend("dedup", Activity.LOCK), backend("dedup", Activity.LOCK),
+                backend("dedup", Activity.LOCK), backend("posting", Activity.LOCK)));
 
         BackendWaits.Mix first = waits.between(100, 101);
         assertThat(first.samples()).isEqualTo(3);
@@ -55,6 +57,16 @@ class BackendWaitsTest {
                 + "0.50, in a transaction, waiting for their service 0.25, reading or writing table files 0.00, "
                 + "waiting for a lock 1.00, other waits 0.00 (4 samples)");
         assertThat(waits.between(200, 300).describe()).isEqualTo("no samples");
+        // Each service's backends over all four samples, the busiest first.
+        assertThat(waits.byService().keySet()).containsExactly("dedup", "posting", "enrichment");
+        assertThat(waits.byService().get("enrichment").brief()).startsWith("0.00: CPU 0.00");
+        assertThat(waits.byService().get("posting").brief()).isEqualTo("0.75: CPU 0.25, WAL 0.25, in a transaction "
+                + "0.00, table files 0.00, lock 0.25, other 0.00");
+        assertThat(waits.byService().get("dedup").of(Activity.LOCK)).isEqualTo(0.75);
+    }
+
+    private static BackendWaits.Backend backend(String service, Activity activity) {
+        return new BackendWaits.Backend(service, activity);
     }
 
     /**
@@ -68,7 +80,8 @@ class BackendWaitsTest {
             st.execute("drop database if exists " + DATABASE + " with (force)");
             st.execute("create database " + DATABASE);
         }
-        try (Connection holder = open(DATABASE); Connection waiter = open(DATABASE); Connection idle = open(DATABASE);
+        try (Connection holder = open(DATABASE, "holder"); Connection waiter = open(DATABASE, "waiter");
+             Connection idle = open(DATABASE, "idle");
              Statement hold = holder.createStatement()) {
             hold.execute("create table item (id int primary key)");
             hold.execute("insert into item values (1)");
@@ -98,6 +111,10 @@ class BackendWaitsTest {
             assertThat(mix.of(Activity.LOCK)).isEqualTo(1.0);
             assertThat(mix.of(Activity.CPU) + mix.of(Activity.WAL) + mix.of(Activity.TABLE_FILES)
                     + mix.of(Activity.OTHER)).isZero();
+            assertThat(waits.byService()).containsOnlyKeys("holder", "waiter", "idle");
+            assertThat(waits.byService().get("idle").brief()).startsWith("0.00:");
+            assertThat(waits.byService().get("holder").of(Activity.SERVICE)).isEqualTo(1.0);
+            assertThat(waits.byService().get("waiter").of(Activity.LOCK)).isEqualTo(1.0);
         } finally {
             try (Connection admin = open("postgres"); Statement st = admin.createStatement()) {
                 st.execute("drop database if exists " + DATABASE + " with (force)");
@@ -121,5 +138,11 @@ class BackendWaitsTest {
 
     private static Connection open(String database) throws SQLException {
         return DriverManager.getConnection(SERVER.jdbcUrl(database), SERVER.dbUser(), SERVER.dbPassword());
+    }
+
+    private static Connection open(String database, String applicationName) throws SQLException {
+        Connection db = open(database);
+        db.setClientInfo("ApplicationName", applicationName);
+        return db;
     }
 }

@@ -32,6 +32,10 @@ class BatchFileBenchmarkIT {
                 .contains("of which JIT compiler threads: kafka broker")
                 .contains("of which garbage collection (VM and GC threads): kafka broker").contains("machine (/proc/stat): ")
                 .contains("PostgreSQL from upload to the end").contains("WAL: ").containsPattern("(?m)^ {4}posting +\\d")
+                .containsPattern("backends busy at once, on average \\(pg_stat_activity every 100 ms\\): on the CPU "
+                        + "[0-9.]+, .*\\([1-9][0-9,]* samples\\)")
+                .containsPattern("(?m)^ {4}posting +[0-9]+\\.[0-9]{2}: CPU [0-9.]+, WAL ")
+                .doesNotContain("sampling stopped early")
                 .doesNotContain("FAILED");
         assertThat(ok).as(printed).isTrue();
     }

@@ -33,6 +33,7 @@ class RestLoadBenchmarkIT {
                 .contains("machine (/proc/stat): ")
                 .containsPattern("backends busy at once, on average \\(pg_stat_activity every 100 ms\\): on the CPU "
                         + "[0-9.]+, .*\\([1-9][0-9,]* samples\\)")
+                .containsPattern("(?m)^ {4}auth-ingest +[0-9]+\\.[0-9]{2}: CPU [0-9.]+, WAL ")
                 .doesNotContain("sampling stopped early");
         assertThat(ok).as(printed).isTrue();
     }
