@@ -1,6 +1,5 @@
 package io.postline.benchmarks;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -162,17 +161,9 @@ final class BackendWaits implements AutoCloseable {
         if (!running) {
             return;
         }
-        samplerCpuSeconds = samplerPid == 0 ? null : backendCpuSeconds(samplerPid);
+        samplerCpuSeconds = samplerPid == 0 ? null : DatabaseLoad.cpuSeconds(samplerPid);
         running = false;
         sampler.join(10_000);
-    }
-
-    private static Double backendCpuSeconds(int pid) {
-        try {
-            return ProcessCpu.cpuSeconds(pid);
-        } catch (IOException | RuntimeException elsewhere) {
-            return null; // a database on another host
-        }
     }
 
     /** The CPU the sampler's own backend used, read as it stopped; null where /proc does not show it. */

@@ -98,7 +98,8 @@ final class DatabaseLoad {
         return byService;
     }
 
-    private static Double cpuSeconds(int pid) {
+    /** A backend's CPU seconds from /proc, or null for a database on another host or a backend gone. */
+    static Double cpuSeconds(int pid) {
         try {
             return ProcessCpu.cpuSeconds(pid);
         } catch (IOException | RuntimeException elsewhere) {
