@@ -24,6 +24,8 @@ import java.util.TreeMap;
 final class BackendWaits implements AutoCloseable {
     static final String APPLICATION_NAME = "benchmark-waits";
     static final long INTERVAL_MILLIS = 100;
+    /** How many of the other waits the report names: enough to say which dominates, short enough for one line. */
+    private static final int OTHER_WAITS_NAMED = 4;
 
     /** What a backend that is not idle is doing, in the words the report uses. */
     enum Activity {
@@ -54,7 +56,8 @@ final class BackendWaits implements AutoCloseable {
     private final TreeMap<Long, long[]> bySecond = new TreeMap<>();
     /** Application name (the service) → one count per {@link Activity}, over every sample. */
     private final TreeMap<String, long[]> byService = new TreeMap<>();
-    private long samples;
+    /** "type:event" → how many times a backend was seen in it, for the waits counted as {@link Activity#OTHER}. */
+    private final TreeMap<String, Long> otherWaits = new TreeMap<>();
     private final Thread sampler;
     private volatile boolean running = true;
     private volatile String failure;
@@ -113,8 +116,9 @@ final class BackendWaits implements AutoCloseable {
                     try (ResultSet rs = activity.executeQuery()) {
                         while (rs.next()) {
                             String name = rs.getString(4);
-                            seen.add(new Backend(name == null || name.isBlank() ? "(unnamed)" : name,
-                                    classify(rs.getString(1), rs.getString(2), rs.getString(3))));
+                            Activity state = classify(rs.getString(1), rs.getString(2), rs.getString(3));
+                            seen.add(new Backend(name == null || name.isBlank() ? "(unnamed)" : name, state,
+                                    state == Activity.OTHER ? rs.getString(2) + ":" + rs.getString(3) : null));
                         }
                     }
                     record(clock.millis() / 1000, seen);
@@ -134,8 +138,14 @@ final class BackendWaits implements AutoCloseable {
         }
     }
 
-    /** A backend: its service (application name) and what it was doing, null when idle. */
-    record Backend(String service, Activity activity) {
+    /**
+     * A backend: its service (application name), what it was doing (null when idle) and, for another wait, which
+     * ({@code wait_event_type:wait_event}).
+     */
+    record Backend(String service, Activity activity, String otherWait) {
+        Backend(String service, Activity activity) {
+            this(service, activity, null);
+        }
     }
 
     /**
@@ -145,12 +155,14 @@ final class BackendWaits implements AutoCloseable {
     synchronized void record(long epochSecond, List<Backend> seen) {
         long[] counts = bySecond.computeIfAbsent(epochSecond, s -> new long[Activity.values().length + 1]);
         counts[0]++;
-        samples++;
         for (Backend b : seen) {
             long[] service = byService.computeIfAbsent(b.service(), s -> new long[Activity.values().length]);
             if (b.activity() != null) {
                 counts[b.activity().ordinal() + 1]++;
                 service[b.activity().ordinal()]++;
+            }
+            if (b.otherWait() != null) {
+                otherWaits.merge(b.otherWait(), 1L, Long::sum);
             }
         }
     }
@@ -212,6 +224,10 @@ final class BackendWaits implements AutoCloseable {
                 overall().describe(), samplerCpuSeconds == null ? ""
                         : String.format("; the sampler's own backend used %.1f s of CPU", samplerCpuSeconds));
         byService().forEach((service, mix) -> out.printf("    %-22s %s%n", service, mix.brief()));
+        String others = commonestOtherWaits(OTHER_WAITS_NAMED);
+        if (!others.isEmpty()) {
+            out.println("    other waits, the commonest: " + others);
+        }
         if (failure != null) {
             out.println("    sampling stopped early: " + failure);
         }
@@ -241,12 +257,33 @@ final class BackendWaits implements AutoCloseable {
 
     /** Each service's mix over every sample taken, the busiest first. */
     synchronized Map<String, Mix> byService() {
+        long samples = samples();
         Map<String, Mix> mixes = new LinkedHashMap<>();
         byService.entrySet().stream()
                 .sorted((a, b) -> Long.compare(Arrays.stream(b.getValue()).sum(),
                         Arrays.stream(a.getValue()).sum()))
                 .forEach(e -> mixes.put(e.getKey(), mix(samples, e.getValue())));
         return mixes;
+    }
+
+    /**
+     * The other waits seen most, each as backends in it at once on average: "LWLock:WALInsert 0.10, ...", the
+     * commonest first (at most {@code limit}); empty when there were none.
+     */
+    synchronized String commonestOtherWaits(int limit) {
+        long samples = samples();
+        StringBuilder line = new StringBuilder();
+        otherWaits.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(limit)
+                .forEach(e -> line.append(line.isEmpty() ? "" : ", ")
+                        .append(String.format("%s %.2f", e.getKey(), e.getValue() / (double) samples)));
+        return line.toString();
+    }
+
+    /** How many samples were taken: each second's count, summed. */
+    private long samples() {
+        return bySecond.values().stream().mapToLong(counts -> counts[0]).sum();
     }
 
     /** The mix over every sample taken. */

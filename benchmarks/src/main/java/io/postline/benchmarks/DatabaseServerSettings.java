@@ -22,7 +22,8 @@ import java.util.Map;
  */
 record DatabaseServerSettings(String version, Map<String, Setting> settings, List<OtherDatabase> others) {
     /** The settings shown, in the order shown. */
-    static final String[] NAMES = {"autovacuum", "shared_buffers", "max_wal_size", "synchronous_commit", "fsync"};
+    static final String[] NAMES = {"autovacuum", "shared_buffers", "max_wal_size", "wal_buffers", "synchronous_commit",
+            "fsync"};
 
     /** Smaller databases are not worth a line: autovacuum is through them in seconds. */
     static final long LARGE_DATABASE_BYTES = 1L << 30;

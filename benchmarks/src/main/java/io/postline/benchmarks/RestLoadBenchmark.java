@@ -38,6 +38,8 @@ public final class RestLoadBenchmark {
     private static final int RELAYS = 5;
     /** Issue 9's end-to-end p99 target at 1,000/s; the latency phase names the seconds that went over it. */
     private static final long TARGET_P99_MICROS = 250_000;
+    /** How many of the latency phase's slow spans the report names and breaks down. */
+    private static final int WORST_SPANS = 3;
 
     /**
      * @param warmUp         authorizations sent in {@code :batch} at the throughput rate before anything is measured
@@ -337,7 +339,7 @@ public final class RestLoadBenchmark {
         // Whether the pipeline kept pace: a steady delay looks the same in every third, a growing backlog does not.
         out.printf("  %s; posted at %,.0f/s (first scheduled send -> last posted)%n", latency.thirds().describe(),
                 latency.throughput());
-        out.printf("  %s%n", latency.slow().describe(3));
+        out.printf("  %s%n", latency.slow().describe(WORST_SPANS));
         out.printf("  ingest acceptance (scheduled send -> 202): p50 %s  p99 %s  p99.9 %s%n", ms(accept, 50),
                 ms(accept, 99), ms(accept, 99.9));
         stages(latencyStages);
@@ -365,7 +367,7 @@ public final class RestLoadBenchmark {
      */
     private void backends(BackendWaits waits, SlowSeconds slow) {
         waits.print(out);
-        for (SlowSeconds.Span span : slow.worst(3)) {
+        for (SlowSeconds.Span span : slow.worst(WORST_SPANS)) {
             out.printf("    while %s's slow authorizations were posted, to %s: %s%n", span.seconds(),
                     SlowSeconds.second(span.lastPosted()),
                     waits.between(span.firstSecond(), span.lastPosted().getEpochSecond()).describe());

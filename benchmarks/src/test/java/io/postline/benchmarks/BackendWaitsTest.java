@@ -65,6 +65,24 @@ class BackendWaitsTest {
         assertThat(waits.byService().get("dedup").of(Activity.LOCK)).isEqualTo(0.75);
     }
 
+    @Test
+    void theOtherWaitsAreNamedTheCommonestFirst() {
+        var waits = new BackendWaits(() -> {
+            throw new SQLException("not sampling");
+        }, Clock.systemUTC());
+        assertThat(waits.commonestOtherWaits(2)).isEmpty();
+        waits.record(100, List.of(new BackendWaits.Backend("posting", Activity.OTHER, "LWLock:WALInsert"),
+                new BackendWaits.Backend("dedup", Activity.OTHER, "LWLock:WALInsert"),
+                new BackendWaits.Backend("rules", Activity.OTHER, "IPC:ExecuteGather")));
+        waits.record(101, List.of(new BackendWaits.Backend("posting", Activity.OTHER, "LWLock:WALBufMapping"),
+                new BackendWaits.Backend("posting", Activity.OTHER, "LWLock:WALBufMapping"),
+                new BackendWaits.Backend("posting", Activity.OTHER, "LWLock:WALBufMapping"),
+                backend("dedup", Activity.CPU)));
+
+        assertThat(waits.commonestOtherWaits(2)).isEqualTo("LWLock:WALBufMapping 1.50, LWLock:WALInsert 1.00");
+        assertThat(waits.overall().of(Activity.OTHER)).isEqualTo(3.0);
+    }
+
     private static BackendWaits.Backend backend(String service, Activity activity) {
         return new BackendWaits.Backend(service, activity);
     }
@@ -111,6 +129,7 @@ class BackendWaitsTest {
             assertThat(mix.of(Activity.LOCK)).isEqualTo(1.0);
             assertThat(mix.of(Activity.CPU) + mix.of(Activity.WAL) + mix.of(Activity.TABLE_FILES)
                     + mix.of(Activity.OTHER)).isZero();
+            assertThat(waits.commonestOtherWaits(4)).isEmpty();
             assertThat(waits.byService()).containsOnlyKeys("holder", "waiter", "idle");
             assertThat(waits.byService().get("idle").brief()).startsWith("0.00:");
             assertThat(waits.byService().get("holder").of(Activity.SERVICE)).isEqualTo(1.0);

@@ -67,7 +67,11 @@ final class IsoXml {
     }
 
     private void close() {
-        xml.append("</").append(open[--depth]).append('>');
+        closeTag(open[--depth]);
+    }
+
+    private void closeTag(String element) {
+        xml.append("</").append(element).append('>');
     }
 
     /** {@code <element>value</element>}, the value escaped. */
@@ -75,7 +79,7 @@ final class IsoXml {
         Objects.requireNonNull(value, element);
         xml.append('<').append(element).append('>');
         escaped(element, value, false);
-        xml.append("</").append(element).append('>');
+        closeTag(element);
         return this;
     }
 
@@ -87,7 +91,7 @@ final class IsoXml {
         escaped(element, attributeValue, true);
         xml.append("\">");
         escaped(element, value, false);
-        xml.append("</").append(element).append('>');
+        closeTag(element);
         return this;
     }
 
