@@ -54,6 +54,8 @@ class ComposeFileTest {
     @Test
     void everyPipelineServiceIsBuiltFromItsModuleHealthCheckedAndWaitsForKafkaAndPostgres() throws IOException {
         assertThat(services).containsKeys("kafka", "postgres", "prometheus", "grafana");
+        assertThat((List<String>) services.get("postgres").get("command")).as("WAL buffers for the pipeline's WAL rate")
+                .containsSubsequence("-c", "wal_buffers=16MB");
         assertThat(services).containsKeys(SERVICES.keySet().toArray(String[]::new));
         for (var e : SERVICES.entrySet()) {
             Map<String, Object> svc = services.get(e.getKey());

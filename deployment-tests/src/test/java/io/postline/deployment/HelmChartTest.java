@@ -94,6 +94,9 @@ class HelmChartTest {
         var rule = ofKind(objects, "PrometheusRule").getFirst();
         assertThat(Serialization.asYaml(rule.getAdditionalProperties().get("spec")))
                 .contains("PostlineServiceDown").contains("runbook_url");
+        var database = (Map<?, ?>) ofKind(objects, "Cluster").getFirst().getAdditionalProperties().get("spec");
+        assertThat(((Map<?, ?>) database.get("postgresql")).get("parameters")).as("WAL buffers for the pipeline's WAL rate")
+                .isEqualTo(Map.of("wal_buffers", "16MB"));
         assertThat(ofType(objects, io.fabric8.kubernetes.api.model.ConfigMap.class)).hasSize(2).allSatisfy(cm ->
                 assertThat(cm.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1"));
         var keda = ofKind(objects, "ScaledObject").stream()
