@@ -169,6 +169,46 @@ class IngestModesIT {
     }
 
     @Test
+    void aKeyedBatchIsAcceptedOnceEvenWhenSentTwiceAtOnceAndItsKeyKeepsItsAnswer() throws Exception {
+        String batch = "{\"authorizations\":[" + body("KB-1", "pos-switch") + ","
+                + body("KB-2", "pos-switch").replace("\"GBP\"", "\"QQQ\"") + "]}";
+        Map<String, String> key = Map.of("Idempotency-Key", "batch-key-7");
+        // both claim the one key: the second waits on its row and gets the first's answer
+        List<HttpResponse<String>> both;
+        try (var twice = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var first = twice.submit(() -> post("/v1/authorizations:batch", "application/json", batch, key));
+            var second = twice.submit(() -> post("/v1/authorizations:batch", "application/json", batch, key));
+            both = List.of(first.get(), second.get());
+        }
+        HttpResponse<String> later = post("/v1/authorizations:batch", "application/json", batch, key);
+        HttpResponse<String> other = post("/v1/authorizations:batch", "application/json",
+                "{\"authorizations\":[" + body("KB-3", "pos-switch") + "]}", key);
+
+        assertThat(both).allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isEqualTo(200));
+        assertThat(both.get(1).body()).isEqualTo(both.get(0).body());
+        assertThat(both.stream().filter(r -> r.headers().firstValue("Idempotent-Replayed").isPresent())).hasSize(1);
+        assertThat(later.body()).isEqualTo(both.get(0).body());
+        assertThat(later.headers().firstValue("Idempotent-Replayed")).contains("true");
+        JsonNode answer = EventJson.mapper().readTree(later.body());
+        assertThat(answer.get("accepted").asInt()).isOne();
+        assertThat(answer.get("results").get(1).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(other.statusCode()).isEqualTo(409);
+        assertThat(jdbc.queryForList("select event_id::text from authorization_received where authorization_id like 'KB-%'",
+                String.class)).containsExactly(answer.get("results").get(0).get("eventId").asString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> published("KB-1") == 1);
+
+        // a refusal is kept with its key as well
+        Map<String, String> refusedKey = Map.of("Idempotency-Key", "batch-key-8");
+        HttpResponse<String> refused = post("/v1/authorizations:batch", "application/json", "{\"x\":1}", refusedKey);
+        HttpResponse<String> refusedAgain = post("/v1/authorizations:batch", "application/json", "{\"x\":1}",
+                refusedKey);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refusedAgain.statusCode()).isEqualTo(400);
+        assertThat(refusedAgain.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(refusedAgain.body()).isEqualTo(refused.body());
+    }
+
+    @Test
     void nearRealtimeSourcesPublishInMicroBatchesAndBatchSourcesOnlyWhenReleased() throws Exception {
         HttpResponse<String> near = post("/v1/authorizations", "application/json", body("NEAR-1", "ecom-gateway"),
                 Map.of());

@@ -143,9 +143,6 @@ final class BackendWaits implements AutoCloseable {
      * ({@code wait_event_type:wait_event}).
      */
     record Backend(String service, Activity activity, String otherWait) {
-        Backend(String service, Activity activity) {
-            this(service, activity, null);
-        }
     }
 
     /**

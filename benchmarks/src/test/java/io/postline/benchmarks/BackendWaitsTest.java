@@ -84,7 +84,7 @@ class BackendWaitsTest {
     }
 
     private static BackendWaits.Backend backend(String service, Activity activity) {
-        return new BackendWaits.Backend(service, activity);
+        return new BackendWaits.Backend(service, activity, null);
     }
 
     /**

@@ -129,41 +129,49 @@ public class AuthorizationController {
                                          @RequestHeader(name = IdempotentExecution.HEADER, required = false) String key,
                                               Authentication caller) {
         String client = SourceCheck.clientOf(caller);
-        return idempotent.run(key, "POST /v1/authorizations:batch", body, () -> {
-            JsonNode items;
-            try {
-                items = json.readTree(body).get("authorizations");
-            } catch (JacksonException | NullPointerException e) {
-                return Problems.invalidBody();
-            }
-            if (items == null || !items.isArray() || items.isEmpty()) {
-                return Problems.badRequest("The body must be {\"authorizations\": [ ... ]} with at least one item.");
-            }
-            if (items.size() > properties.maxBatchSize()) {
-                return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "batch-too-large", "Batch too large",
-                        "A batch holds at most " + properties.maxBatchSize() + " authorizations; this one has "
-                                + items.size() + ". Split it, or upload a file (/v1/ingest-jobs).");
-            }
-            Instant now = Instant.now();
-            List<ItemResult> results = new ArrayList<>(items.size());
-            List<Received> accepted = new ArrayList<>();
-            for (int i = 0; i < items.size(); i++) {
-                CheckedRequest checked = withSource(checker.check(items.get(i)), client);
-                switch (checked) {
-                    case CheckedRequest.Invalid invalid -> results.add(new ItemResult(i, safeId(items.get(i)),
-                            invalid.cardData() ? "REFUSED_CARD_DATA" : "REJECTED", null, null, invalid.errors()));
-                    case CheckedRequest.Valid valid -> {
-                        UUID eventId = EventIds.timeOrdered();
-                        accepted.add(new Received(eventId, valid.request().toEvent(now), null));
-                        AcceptedAuthorization a = accepted(valid, eventId);
-                        results.add(new ItemResult(i, a.authorizationId(), "ACCEPTED", eventId, a.delivery(),
-                                List.of()));
-                    }
+        // checked before the transaction, which then holds only the key's claim and the writes
+        return idempotent.run(key, "POST /v1/authorizations:batch", body, () -> checkBatch(body, client));
+    }
+
+    /** A batch's per-item answer, and the accepted items' writes; nothing is written here. */
+    private IdempotentExecution.Prepared checkBatch(byte[] body, String client) {
+        JsonNode items;
+        try {
+            items = json.readTree(body).get("authorizations");
+        } catch (JacksonException | NullPointerException e) {
+            return IdempotentExecution.Prepared.answerOnly(Problems.invalidBody());
+        }
+        if (items == null || !items.isArray() || items.isEmpty()) {
+            return IdempotentExecution.Prepared.answerOnly(
+                    Problems.badRequest("The body must be {\"authorizations\": [ ... ]} with at least one item."));
+        }
+        if (items.size() > properties.maxBatchSize()) {
+            return IdempotentExecution.Prepared.answerOnly(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
+                    "batch-too-large", "Batch too large", "A batch holds at most " + properties.maxBatchSize()
+                            + " authorizations; this one has " + items.size()
+                            + ". Split it, or upload a file (/v1/ingest-jobs)."));
+        }
+        Instant now = Instant.now();
+        List<ItemResult> results = new ArrayList<>(items.size());
+        List<Received> accepted = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            CheckedRequest checked = withSource(checker.check(items.get(i)), client);
+            switch (checked) {
+                case CheckedRequest.Invalid invalid -> results.add(new ItemResult(i, safeId(items.get(i)),
+                        invalid.cardData() ? "REFUSED_CARD_DATA" : "REJECTED", null, null, invalid.errors()));
+                case CheckedRequest.Valid valid -> {
+                    UUID eventId = EventIds.timeOrdered();
+                    accepted.add(new Received(eventId, valid.request().toEvent(now), null));
+                    AcceptedAuthorization a = accepted(valid, eventId);
+                    results.add(new ItemResult(i, a.authorizationId(), "ACCEPTED", eventId, a.delivery(),
+                            List.of()));
                 }
             }
-            acceptance.accept(accepted, false, null); // one trace per authorization, not one per batch
-            return ResponseEntity.ok(new BatchResult(accepted.size(), results.size() - accepted.size(), results));
-        });
+        }
+        return new IdempotentExecution.Prepared(
+                ResponseEntity.ok(new BatchResult(accepted.size(), results.size() - accepted.size(), results)),
+                // one trace per authorization, not one per batch
+                () -> acceptance.accept(accepted, false, null));
     }
 
     private CheckedRequest withSource(CheckedRequest checked, String client) {

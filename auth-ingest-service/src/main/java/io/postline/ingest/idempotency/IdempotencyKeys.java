@@ -38,17 +38,10 @@ public class IdempotencyKeys {
     }
 
     /**
-     * A key to claim, with its request's hash and the answer it is stored with: the request's own answer when that
-     * is known before the work (a single request's), else status 0 until {@link #answer} gives it.
+     * A key to claim, with its request's hash and the answer it is stored with (the answer is worked out before
+     * the writes, which commit with it).
      */
     public record Claiming(String key, String requestHash, int status, String response) {
-        public static Claiming unanswered(String key, String requestHash) {
-            return new Claiming(key, requestHash, 0, "");
-        }
-    }
-
-    public Claim claim(String key, String endpoint, String requestHash) {
-        return claimAll(endpoint, List.of(Claiming.unanswered(key, requestHash))).get(key);
     }
 
     /**
@@ -87,11 +80,6 @@ public class IdempotencyKeys {
             claims.putAll(claimAll(endpoint, List.copyOf(byKey.values()))); // expired and purged in between
         }
         return claims;
-    }
-
-    public void answer(String key, String endpoint, int status, String response) {
-        jdbc.update("update idempotency_key set status = ?, response = ? where idempotency_key = ? and endpoint = ?",
-                status, response, key, endpoint);
     }
 
     @Scheduled(fixedDelayString = "10m", initialDelayString = "1m")

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
@@ -17,7 +18,7 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Runs a request's work once per {@code Idempotency-Key}: the same key with the same body gets the first
  * answer again (with {@code Idempotent-Replayed: true}); the same key with another body gets 409. Without a
- * key the work simply runs. Work and answer commit in one transaction.
+ * key the work simply runs. The key, its answer and the work's writes commit in one transaction.
  */
 @Component
 public class IdempotentExecution {
@@ -32,20 +33,45 @@ public class IdempotentExecution {
         this.json = json;
     }
 
-    public ResponseEntity<?> run(String key, String endpoint, byte[] body, Supplier<ResponseEntity<?>> work) {
+    /**
+     * A request's answer and the writes that make it true. Both are worked out before the transaction (parsing,
+     * checking, event ids), so that the transaction holds the key's row only for the writes.
+     */
+    public record Prepared(ResponseEntity<?> answer, Runnable writes) {
+        private static final Runnable NO_WRITES = () -> {
+        };
+
+        /** An answer that writes nothing but its key, if it has one (a refusal is kept with its key all the same). */
+        public static Prepared answerOnly(ResponseEntity<?> answer) {
+            return new Prepared(answer, NO_WRITES);
+        }
+
+        boolean writesNothing() {
+            return writes == NO_WRITES;
+        }
+    }
+
+    public ResponseEntity<?> run(String key, String endpoint, byte[] body, Supplier<Prepared> prepare) {
         if (key == null) {
-            return tx.execute(status -> work.get());
+            Prepared prepared = prepare.get();
+            if (!prepared.writesNothing()) {
+                tx.executeWithoutResult(status -> prepared.writes().run());
+            }
+            return prepared.answer();
         }
         Optional<ResponseEntity<?>> invalid = invalidKey(key);
         if (invalid.isPresent()) {
             return invalid.get();
         }
         String hash = sha256(body);
-        return tx.execute(status -> switch (keys.claim(key, endpoint, hash)) {
+        Prepared prepared = prepare.get();
+        // the answer is known, so the key is stored with it in the claim: no second statement
+        var claiming = new IdempotencyKeys.Claiming(key, hash, prepared.answer().getStatusCode().value(),
+                answerBody(prepared.answer()));
+        return tx.execute(status -> switch (keys.claimAll(endpoint, List.of(claiming)).get(key)) {
             case IdempotencyKeys.Claim.Claimed c -> {
-                ResponseEntity<?> answer = work.get();
-                keys.answer(key, endpoint, answer.getStatusCode().value(), answerBody(answer));
-                yield answer;
+                prepared.writes().run();
+                yield prepared.answer();
             }
             case IdempotencyKeys.Claim.Answered a -> earlierAnswer(a);
             case IdempotencyKeys.Claim.OtherRequest o -> keyReused();
