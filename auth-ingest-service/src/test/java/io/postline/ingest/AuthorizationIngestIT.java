@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,6 +85,20 @@ class AuthorizationIngestIT {
         JsonNode problem = EventJson.mapper().readTree(response.body());
         assertThat(problem.get("type").asString()).isEqualTo("https://postline.io/problems/invalid-body");
         assertThat(problem.get("status").asInt()).isEqualTo(400);
+    }
+
+    @Test
+    void aMissingBodyGetsTheSame400ProblemDetail() throws Exception {
+        for (String path : List.of("/v1/authorizations", "/v1/authorizations:batch")) {
+            HttpResponse<String> response = post(path, "");
+
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
+                    ct -> assertThat(ct).startsWith("application/problem+json"));
+            JsonNode problem = EventJson.mapper().readTree(response.body());
+            assertThat(problem.get("type").asString()).as(path).isEqualTo("https://postline.io/problems/invalid-body");
+            assertThat(problem.get("detail").asString()).as(path).isEqualTo("The body could not be parsed as JSON.");
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -175,7 +176,7 @@ class IngestModesIT {
         Map<String, String> key = Map.of("Idempotency-Key", "batch-key-7");
         // both claim the one key: the second waits on its row and gets the first's answer
         List<HttpResponse<String>> both;
-        try (var twice = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+        try (var twice = Executors.newFixedThreadPool(2)) {
             var first = twice.submit(() -> post("/v1/authorizations:batch", "application/json", batch, key));
             var second = twice.submit(() -> post("/v1/authorizations:batch", "application/json", batch, key));
             both = List.of(first.get(), second.get());

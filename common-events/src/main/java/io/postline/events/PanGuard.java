@@ -141,11 +141,11 @@ public final class PanGuard {
             while (start < n && run.charAt(start) == '0') {
                 start++; // a PAN padded with zeros, as in a fixed-width field
             }
-            return n - start >= 13 && cardLike(run, start) && luhn(run, start, n - start);
+            return n - start >= 13 && cardLike(run, start) && Luhn.valid(run, start, n - start);
         }
         for (int length = 13; length <= 19; length++) {
             for (int start = 0; start + length <= n; start++) {
-                if (cardLike(run, start) && luhn(run, start, length)) {
+                if (cardLike(run, start) && Luhn.valid(run, start, length)) {
                     return true;
                 }
             }
@@ -164,23 +164,6 @@ public final class PanGuard {
         }
         int prefix = Integer.parseInt(digits.subSequence(start, start + 4).toString());
         return prefix >= 2221 && prefix <= 2720;
-    }
-
-    public static boolean luhn(CharSequence digits, int start, int length) {
-        int sum = 0;
-        boolean twice = false;
-        for (int i = start + length - 1; i >= start; i--) {
-            int d = digits.charAt(i) - '0';
-            if (twice) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            twice = !twice;
-        }
-        return sum % 10 == 0;
     }
 
     static boolean isValidIban(String iban) {

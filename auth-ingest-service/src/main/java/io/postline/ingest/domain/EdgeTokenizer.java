@@ -1,6 +1,6 @@
 package io.postline.ingest.domain;
 
-import io.postline.events.PanGuard;
+import io.postline.events.Luhn;
 import java.util.Map;
 import org.bouncycastle.crypto.fpe.FPEFF1Engine;
 import org.bouncycastle.crypto.params.FPEParameters;
@@ -43,11 +43,11 @@ public final class EdgeTokenizer {
     }
 
     public String tokenize(String pan) {
-        if (!pan.matches("[0-9]{13,19}") || !PanGuard.luhn(pan, 0, pan.length())) {
+        if (!pan.matches("[0-9]{13,19}") || !Luhn.valid(pan, 0, pan.length())) {
             throw new IllegalArgumentException("not a PAN");
         }
         String body = ff1(true, currentVersion, pan.substring(0, pan.length() - 1));
-        return body + (char) ('0' + Math.floorMod(luhnDigit(body) + 1 + currentVersion, 10));
+        return body + (char) ('0' + Math.floorMod(Luhn.checkDigit(body) + 1 + currentVersion, 10));
     }
 
     public String detokenize(String token) {
@@ -55,17 +55,17 @@ public final class EdgeTokenizer {
             throw new IllegalArgumentException("not a token");
         }
         String body = token.substring(0, token.length() - 1);
-        int version = Math.floorMod(token.charAt(token.length() - 1) - '0' - luhnDigit(body) - 1, 10);
+        int version = Math.floorMod(token.charAt(token.length() - 1) - '0' - Luhn.checkDigit(body) - 1, 10);
         if (!keys.containsKey(version)) {
             throw new IllegalArgumentException("no key of version " + version);
         }
         String panBody = ff1(false, version, body);
-        return panBody + (char) ('0' + luhnDigit(panBody));
+        return panBody + (char) ('0' + Luhn.checkDigit(panBody));
     }
 
     public static int versionOf(String token) {
         String body = token.substring(0, token.length() - 1);
-        return Math.floorMod(token.charAt(token.length() - 1) - '0' - luhnDigit(body) - 1, 10);
+        return Math.floorMod(token.charAt(token.length() - 1) - '0' - Luhn.checkDigit(body) - 1, 10);
     }
 
     /** Shows at most the first six and last four digits. */
@@ -88,23 +88,5 @@ public final class EdgeTokenizer {
             s.append((char) ('0' + b));
         }
         return s.toString();
-    }
-
-    /** The digit that makes {@code body + digit} pass the Luhn check. */
-    static int luhnDigit(String body) {
-        int sum = 0;
-        boolean twice = true;
-        for (int i = body.length() - 1; i >= 0; i--) {
-            int d = body.charAt(i) - '0';
-            if (twice) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            twice = !twice;
-        }
-        return (10 - sum % 10) % 10;
     }
 }
