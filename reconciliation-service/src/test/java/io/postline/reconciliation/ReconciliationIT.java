@@ -259,10 +259,22 @@ class ReconciliationIT {
         // parameters (a generic plan). Such a plan can use the partial index only if the statement's own text
         // implies the index predicate, and with only settled items' entries left out of it the scan stays small.
         // A table this small would be read whole otherwise.
-        String plan = GenericPlan.of(jdbc, ReconItems.QUIET, "text[], float8, int", "'{AWAITING_POSTING}', 30, 500",
-                "enable_seqscan = off");
+        String plan = GenericPlan.of(jdbc, ReconItems.quietScan(List.of(ReconStatus.AWAITING_POSTING)),
+                "text[], float8, int", "'{AWAITING_POSTING}', 30, 500", "enable_seqscan = off");
 
         assertThat(plan).as(plan).contains("recon_item_open");
+    }
+
+    @Test
+    @Order(10)
+    void whileBehindTheScanReadsOnlyTheItemsThatNeedAction() {
+        // While posting works through a backlog the scan leaves items awaiting their posting alone; the open-items
+        // index holds every one of them, so the scan for held and broken items reads an index of those alone.
+        List<ReconStatus> held = List.of(ReconStatus.HELD, ReconStatus.AMOUNT_MISMATCH, ReconStatus.DUPLICATE_POSTING);
+        String plan = GenericPlan.of(jdbc, ReconItems.quietScan(held), "text[], float8, int",
+                "'{HELD,AMOUNT_MISMATCH,DUPLICATE_POSTING}', 30, 500", "enable_seqscan = off");
+
+        assertThat(plan).as(plan).contains("recon_item_needing_action");
     }
 
     @Test

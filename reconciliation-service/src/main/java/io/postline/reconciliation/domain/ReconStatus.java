@@ -26,6 +26,14 @@ public enum ReconStatus {
         return isBreak;
     }
 
+    /**
+     * Open, and nothing already on its way will settle it: held, or a break. It waits for a release, a patch or an
+     * operator; an item awaiting its posting is the other open kind.
+     */
+    public boolean needsAction() {
+        return this == HELD || isBreak;
+    }
+
     /** Matched or explained for good: nothing will change the item without a new fact. */
     public boolean isSettled() {
         return this == MATCHED || this == PARKED_DUPLICATE || this == REJECTED;

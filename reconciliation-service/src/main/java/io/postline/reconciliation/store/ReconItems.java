@@ -40,11 +40,13 @@ public class ReconItems {
      * (V5), which holds only them, so the planner uses that index for every statement that says it, prepared
      * (generic) plans included.
      */
-    public static final String OPEN = "status not in (" + Arrays.stream(ReconStatus.values())
-            .filter(ReconStatus::isSettled).map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ")) + ")";
-    /** The auto-patch scan's statement: open items in some statuses, quiet for a while, oldest first. */
-    public static final String QUIET = "select " + COLUMNS + " from recon_item where " + OPEN + " and status = any(?) "
-            + "and updated_at < now() - make_interval(secs => ?) order by updated_at limit ? for update skip locked";
+    public static final String OPEN = "status not in (" + names(ReconStatus::isSettled) + ")";
+    /**
+     * The open items that need action (held or broken): the predicate of the partial index
+     * {@code recon_item_needing_action} (V8). An item on its way to its posting is never in it, so it stays small
+     * while posting works through a backlog, when nearly every open item awaits its posting.
+     */
+    public static final String NEEDING_ACTION = "status in (" + names(ReconStatus::needsAction) + ")";
     /** The item lock: a batch's items in key order, so that two batches lock the items they share in one order. */
     private static final String LOCK = "select " + COLUMNS + " from recon_item where authorization_id = any(?) "
             + "order by authorization_id for update";
@@ -98,7 +100,14 @@ public class ReconItems {
         if (!allOpen(statuses)) {
             throw new IllegalArgumentException("the quiet-item scan is for open statuses only: " + statuses);
         }
-        return jdbc.query(QUIET, (rs, n) -> map(rs), SqlArrays.names(statuses), quietFor.toMillis() / 1000.0, limit);
+        return jdbc.query(quietScan(statuses), (rs, n) -> map(rs), SqlArrays.names(statuses),
+                quietFor.toMillis() / 1000.0, limit);
+    }
+
+    /** The auto-patch scan's statement for these (open) statuses: items quiet for a while, oldest first. */
+    public static String quietScan(Collection<ReconStatus> statuses) {
+        return "select " + COLUMNS + " from recon_item where " + indexedBy(statuses) + "status = any(?) "
+                + "and updated_at < now() - make_interval(secs => ?) order by updated_at limit ? for update skip locked";
     }
 
     public record Row(ReconItem item, ReconStatus status, LocalDate businessDate) {
@@ -185,7 +194,7 @@ public class ReconItems {
     /** A page of items in these statuses (all breaks when empty), optionally of one business date. */
     public List<Stored> page(Collection<ReconStatus> statuses, LocalDate businessDate, int page, int size) {
         return jdbc.query("select " + COLUMNS + ", status, updated_at, business_date from recon_item "
-                        + "where " + openIfAll(statuses) + "status = any(?) "
+                        + "where " + indexedBy(statuses) + "status = any(?) "
                         + "and (?::date is null or business_date = ?::date) "
                         + "order by updated_at, authorization_id limit ? offset ?", (rs, n) -> stored(rs),
                 SqlArrays.names(statuses), businessDate, businessDate,
@@ -195,7 +204,7 @@ public class ReconItems {
     /** Ids of items in these statuses received in [from, to), oldest first. */
     public List<String> receivedBetween(Collection<ReconStatus> statuses, java.time.Instant from, java.time.Instant to,
                                         int limit) {
-        return jdbc.queryForList("select authorization_id from recon_item where " + openIfAll(statuses)
+        return jdbc.queryForList("select authorization_id from recon_item where " + indexedBy(statuses)
                         + "status = any(?) and received_at >= ? and received_at < ? "
                         + "order by received_at, authorization_id limit ?", String.class,
                 SqlArrays.names(statuses),
@@ -203,7 +212,7 @@ public class ReconItems {
     }
 
     public long count(Collection<ReconStatus> statuses, LocalDate businessDate) {
-        Long n = jdbc.queryForObject("select count(*) from recon_item where " + openIfAll(statuses) + "status = any(?) "
+        Long n = jdbc.queryForObject("select count(*) from recon_item where " + indexedBy(statuses) + "status = any(?) "
                         + "and (?::date is null or business_date = ?::date)", Long.class,
                 SqlArrays.names(statuses), businessDate, businessDate);
         return n == null ? 0 : n;
@@ -239,7 +248,7 @@ public class ReconItems {
     public Instant oldestOpenBreak() {
         List<ReconStatus> breaks = Arrays.stream(ReconStatus.values()).filter(ReconStatus::isBreak).toList();
         java.sql.Timestamp t = jdbc.queryForObject("select min(first_seen_at) "
-                + "from recon_item where " + OPEN + " and status = any(?)", java.sql.Timestamp.class,
+                + "from recon_item where " + indexedBy(breaks) + "status = any(?)", java.sql.Timestamp.class,
                 SqlArrays.names(breaks));
         return t == null ? null : t.toInstant();
     }
@@ -248,9 +257,20 @@ public class ReconItems {
         return statuses.stream().noneMatch(ReconStatus::isSettled);
     }
 
-    /** The open-items predicate when every status asked for is open (then the small index serves), else nothing. */
-    private static String openIfAll(Collection<ReconStatus> statuses) {
+    /**
+     * The predicate of the smallest partial index that holds every status asked for, so that a generic plan may
+     * use it: the items needing action, else the open items, else none (the whole table).
+     */
+    private static String indexedBy(Collection<ReconStatus> statuses) {
+        if (statuses.stream().allMatch(ReconStatus::needsAction)) {
+            return NEEDING_ACTION + " and ";
+        }
         return allOpen(statuses) ? OPEN + " and " : "";
+    }
+
+    private static String names(Predicate<ReconStatus> which) {
+        return Arrays.stream(ReconStatus.values()).filter(which).map(s -> "'" + s.name() + "'")
+                .collect(Collectors.joining(", "));
     }
 
     private static Stored stored(ResultSet rs) throws SQLException {
