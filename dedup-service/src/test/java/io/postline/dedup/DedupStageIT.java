@@ -124,7 +124,7 @@ class DedupStageIT {
         assertThat(meters.counter("postline.dedup.parked", "reason", "BUSINESS_DUPLICATE").count()).isPositive();
         assertThat(meters.counter("postline.dedup.checked").count()).isGreaterThanOrEqualTo(4);
         assertThat(jdbc.queryForObject("select fingerprint from fingerprint where authorization_id = 'D-A'", String.class))
-                .matches("[0-9a-f]{64}").doesNotContain(original.cardToken());
+                .matches("[0-9a-f]{12}:[0-9a-f]{64}").doesNotContain(original.cardToken());
     }
 
     @Test
